@@ -1,0 +1,69 @@
+"""Whole-command throughput and peak memory of `sanderling code` on real news.
+
+Codes ``../shared/data/guardian_sample.jsonl`` (249 Guardian articles, median ~780 words) into a fresh
+DuckDB file, three times, and prints the median articles/s (wall clock of the whole command, start-up and
+model loading included) and the peak RSS of the coding process. Results go to benchmarks/RESULTS.md by hand.
+
+    python benchmarks/throughput.py [--data PATH] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
+
+
+def one_run(data: Path, workdir: Path) -> tuple[float, float, str]:
+    db = workdir / "bench.duckdb"
+    if db.exists():
+        db.unlink()
+    exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([exe, "code", str(data), "--db", str(db), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"sanderling code failed: {err.strip()}")
+    return elapsed, usage.ru_maxrss / 1024, err.strip().splitlines()[-1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    if not args.data.exists():
+        raise SystemExit(f"no data at {args.data}; pass --data PATH to a JSONL file of articles")
+    n_docs = sum(1 for line in args.data.open() if line.strip())
+    words = sum(len(json.loads(line)["text"].split()) for line in args.data.open() if line.strip())
+    times, rss = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.runs):
+            elapsed, peak, summary = one_run(args.data, Path(tmp))
+            times.append(elapsed)
+            rss.append(peak)
+            print(f"run {i + 1}: {elapsed:.1f}s, {n_docs / elapsed:.1f} articles/s, peak RSS {peak:.0f} MB | {summary}")
+    med = statistics.median(times)
+    print(json.dumps({
+        "data": str(args.data), "articles": n_docs, "words": words, "runs": args.runs,
+        "median_seconds": round(med, 2), "articles_per_s": round(n_docs / med, 1),
+        "words_per_s": round(words / med), "peak_rss_mb": round(max(rss)),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

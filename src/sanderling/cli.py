@@ -1,0 +1,314 @@
+"""The `sanderling` command: a thin shell over Pipeline, sources and Store.
+
+Exit codes: 0 when the run completed (even if some documents were skipped or failed —
+their status and reason are in the documents table); 1 when the run could not proceed
+(database busy or unreadable, model missing, bad gold file); 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sanderling import __version__
+from sanderling.errors import SanderlingError
+from sanderling.settings import Settings
+
+FORMATS = ["table", "jsonl", "csv", "parquet"]
+
+
+def _fail(msg: str) -> None:
+    click.echo(f"error: {msg}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sanderling")
+def main() -> None:
+    """Turn news articles into PLOVER political events, stored in DuckDB.
+
+    \b
+    Quick check, no database:
+      sanderling code --text "The United States demanded that North Korea halt its missile tests."
+    Code files and list the events:
+      sanderling code examples/ --db events.duckdb
+      sanderling events --db events.duckdb --actor PRK --format table
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--db", default="events.duckdb", show_default=True, help="DuckDB file (created on first use).")
+@click.option("--text", "text", default=None, help="Code this text and print its events as JSON (no database).")
+@click.option("--pub-date", default=None, help="Publication date (YYYY-MM-DD) for --text.")
+@click.option("--all", "show_all", is_flag=True, help="With --text: include negated/hypothetical/future events.")
+@click.option("--batch-size", default=64, show_default=True, help="Documents per transaction.")
+@click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for a busy database.")
+@click.option("--max-bytes", default=10_000_000, show_default=True, help="Skip documents larger than this.")
+@click.option("--max-line-bytes", default=10_000_000, show_default=True, help="Fail JSONL lines longer than this.")
+@click.option("--lang", "langs", multiple=True, default=["en"], show_default=True,
+              help="Languages to code (ISO 639-1); others are recorded as skipped.")
+@click.option("--recode", is_flag=True, help="Recode documents even when already coded by this version.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
+         batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
+         recode: bool, quiet: bool) -> None:
+    """Code PATHS (text, HTML, JSONL, .gz, directories; - for stdin) into --db.
+
+    \b
+    Examples:
+      sanderling code article.html news.jsonl.gz feeds/ --db events.duckdb
+      cat story.txt | sanderling code - --db events.duckdb
+      sanderling code --text "Kenyan police arrested 40 protesters in Nairobi on Tuesday."
+    """
+    from sanderling.pipeline import Pipeline
+
+    settings = Settings(batch_size=batch_size, lock_timeout=lock_timeout, max_doc_bytes=max_bytes,
+                        max_line_bytes=max_line_bytes, languages=tuple(langs))
+    try:
+        if text is not None:
+            events = Pipeline(settings).code_text(text, pub_date=pub_date)
+            out = [e.to_plover() for e in events if show_all or e.happened]
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+            return
+        if not paths:
+            raise click.UsageError("give PATHS to code (or - for stdin), or --text TEXT")
+        _code_paths(paths, db, settings, recode, quiet)
+    except SanderlingError as exc:
+        _fail(str(exc))
+
+
+def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from sanderling.model import Document
+    from sanderling.pipeline import Pipeline
+    from sanderling.sources import iter_inputs
+    from sanderling.store import Store
+
+    t0 = time.perf_counter()
+    pipe = Pipeline(settings)
+    counts: Counter[str] = Counter()
+    console = Console(stderr=True)
+    with Store(db, lock_timeout=settings.lock_timeout) as store:
+        items = iter_inputs(list(paths), settings, stdin=sys.stdin.buffer)
+        progress = Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(),
+                            TextColumn("{task.fields[docs]} docs · {task.fields[events]} events"),
+                            TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal)
+        with progress:
+            task = progress.add_task("code", total=None, docs=0, events=0)
+            for batch in _batches(items, settings.batch_size):
+                docs = [d for d in batch if isinstance(d, Document)]
+                known = store.document_states([d.id for d in docs]) if docs and not recode else {}
+                fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, pipe.version))]
+                counts["unchanged"] += len(batch) - len(fresh)
+                counts["read"] += len(batch)
+                for outcomes in pipe.run(fresh, batch_size=len(fresh) or 1):
+                    store.write(outcomes, pipe.version)
+                    for o in outcomes:
+                        counts[o.status] += 1
+                        counts["events"] += len(o.events)
+                progress.update(task, docs=counts["read"], events=counts["events"])
+    elapsed = time.perf_counter() - t0
+    rate = counts["read"] / elapsed if elapsed else 0.0
+    click.echo(
+        f"{counts['read']} documents read: {counts['coded']} coded, {counts['skipped']} skipped, "
+        f"{counts['failed']} failed, {counts['unchanged']} unchanged; {counts['events']} events; "
+        f"{elapsed:.1f}s ({rate:.1f} docs/s) → {db}",
+        err=True,
+    )
+
+
+def _batches(items: Any, size: int) -> Any:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _unchanged(doc: Any, known: dict[str, tuple[str | None, str, str | None]], version: str) -> bool:
+    state = known.get(doc.id)
+    return state is not None and state[0] == doc.text_hash and state[1] == "coded" and state[2] == version
+
+
+def _emit(table: Any, fmt: str, output: str | None, title: str) -> None:
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    if fmt == "parquet":
+        target = output or f"{title}.parquet"
+        pq.write_table(table, target)
+        click.echo(f"wrote {table.num_rows} rows to {target}", err=True)
+        return
+    if fmt == "csv":
+        flat = _flatten(table)
+        if output:
+            pacsv.write_csv(flat, output)
+        else:
+            sink = sys.stdout.buffer
+            pacsv.write_csv(flat, sink)
+        return
+    rows = table.to_pylist()
+    if fmt == "jsonl":
+        fh = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        finally:
+            if output:
+                fh.close()
+        return
+    _table(rows, title)
+
+
+def _flatten(table: Any) -> Any:
+    """Nested columns (actor lists, event_loc) become JSON strings for CSV."""
+    import pyarrow as pa
+
+    cols = {}
+    for name in table.column_names:
+        col = table.column(name)
+        if pa.types.is_nested(col.type):
+            cols[name] = pa.array([None if v is None else json.dumps(v, default=str) for v in col.to_pylist()],
+                                  pa.string())
+        else:
+            cols[name] = col
+    return pa.table(cols)
+
+
+def _table(rows: list[dict[str, Any]], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if title == "events":
+        t = Table(title=f"{len(rows)} events")
+        for c in ("date", "event", "mode", "actor", "recipient", "trigger", "conf", "doc"):
+            t.add_column(c)
+        for r in rows:
+            t.add_row(str(r["date"] or ""), r["event"], r["mode"] or "", _ents(r["actor"]), _ents(r["recipient"]),
+                      r["event_text"], f"{r['confidence']:.2f}", str(r["doc_id"])[:24])
+    else:
+        t = Table(title=f"{len(rows)} documents")
+        for c in ("id", "status", "reason", "n_events", "pub_date", "title"):
+            t.add_column(c)
+        for r in rows:
+            t.add_row(str(r["id"])[:32], r["status"], (r["reason"] or "")[:60], str(r.get("n_events", "")),
+                      str(r.get("pub_date") or ""), (r.get("title") or "")[:40])
+    console.print(t)
+
+
+def _ents(ents: list[dict[str, Any]] | None) -> str:
+    return ", ".join(f"{e['code'] or '?'}{'/' + e['sector'] if e['sector'] else ''}" for e in ents or [])
+
+
+@main.command()
+@click.option("--db", default="events.duckdb", show_default=True)
+@click.option("--actor", default=None, help="Actor code (ISO-3 or IGO/NGO/UNO ...), e.g. PRK.")
+@click.option("--recipient", default=None, help="Recipient code.")
+@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. REQUEST.")
+@click.option("--since", default=None, help="Event date from (YYYY-MM-DD, inclusive).")
+@click.option("--until", default=None, help="Event date up to (YYYY-MM-DD, inclusive).")
+@click.option("--all", "include_all", is_flag=True, help="Include negated, hypothetical and future events.")
+@click.option("--limit", default=None, type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
+def events(db: str, actor: str | None, recipient: str | None, event_type: str | None, since: str | None,
+           until: str | None, include_all: bool, limit: int | None, fmt: str, output: str | None) -> None:
+    """List or export events (by default only events that happened).
+
+    \b
+    Examples:
+      sanderling events --db events.duckdb --actor PRK --type REQUEST --since 2024-07-01
+      sanderling events --db events.duckdb --format jsonl -o events.jsonl
+      sanderling events --db events.duckdb --format parquet -o events.parquet
+    """
+    from sanderling.store import Store
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_date(value):
+            raise click.BadParameter(f"{value!r} is not a date like 2024-07-01", param_hint=name)
+    try:
+        with Store(db, read_only=True) as store:
+            table = store.events(actor=actor, recipient=recipient, event_type=event_type, since=since,
+                                 until=until, include_all=include_all, limit=limit)
+    except SanderlingError as exc:
+        _fail(str(exc))
+    _emit(table, fmt, output, "events")
+
+
+@main.command()
+@click.option("--db", default="events.duckdb", show_default=True)
+@click.option("--status", type=click.Choice(["coded", "skipped", "failed"]), default=None)
+@click.option("--limit", default=None, type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--output", "-o", default=None)
+def docs(db: str, status: str | None, limit: int | None, fmt: str, output: str | None) -> None:
+    """List documents with their status (coded / skipped / failed) and reason.
+
+    \b
+    Example:
+      sanderling docs --db events.duckdb --status failed
+    """
+    from sanderling.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            table = store.documents(status=status, limit=limit)
+    except SanderlingError as exc:
+        _fail(str(exc))
+    _emit(table, fmt, output, "documents")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with all metrics.")
+@click.option("--errors", "errors_to", default=None, help="Write per-record predictions (JSONL) here.")
+def eval_cmd(gold: str, as_json: bool, errors_to: str | None) -> None:
+    """Score the coder on a gold JSONL file (format: docs/evaluation.md).
+
+    \b
+    Example:
+      sanderling eval devset/dev.jsonl --json
+    """
+    from sanderling.evaluate import evaluate
+
+    try:
+        metrics, rows = evaluate(gold)
+    except SanderlingError as exc:
+        _fail(str(exc))
+    if errors_to:
+        Path(errors_to).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    if as_json:
+        click.echo(json.dumps(metrics, indent=2))
+        return
+    click.echo(f"n={metrics['n']}  accuracy={metrics['event_accuracy']}  macro-F1={metrics['event_macro_f1']}  "
+               f"miss={metrics['miss_rate']}  false-event={metrics['false_event_rate']}  "
+               f"source-codes={metrics['source_code_accuracy']}  target-codes={metrics['target_code_accuracy']}")
+    for t, v in metrics["per_type"].items():
+        click.echo(f"  {t:<10} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} n={v['n']}")
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,123 @@
+"""Trigger detection on a parsed sentence: lexicon match, constraints, dominance.
+
+A governing trigger wins over the triggers it dominates through complements
+("threatened to impose sanctions" → THREATEN; "condemned the attack" → ACCUSE), while
+coordinated triggers ("met and signed") each make their own event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sanderling.events.lexicon import Lexicon, TriggerEntry
+
+_OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative", "pobj", "xcomp", "npadvmod", "acomp"}
+_WITH_DEPS = {"prt", "prep", "agent", "advmod", "mark", "aux", "dep"}
+_MOD_DEPS = {"compound", "amod", "nmod", "nummod", "npadvmod"}
+# edges through which a governing trigger suppresses a governed one
+_DOMINATE = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "nsubjpass", "acl", "advcl", "pcomp", "relcl",
+             "attr", "oprd", "compound", "nsubj", "amod", "appos", "dative", "poss", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    entry: TriggerEntry
+    head_noun: Token | None = None  # object noun that satisfied an "objects" constraint
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Character span of the trigger words (verb + particle/object when the entry needs them)."""
+        toks = [self.token]
+        if self.head_noun is not None:
+            toks.append(self.head_noun)
+        for c in self.token.children:
+            if c.dep_ == "prt" and c.lemma_.lower() in self.entry.with_:
+                toks.append(c)
+        return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _object_tokens(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in _OBJ_DEPS:
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+        elif c.dep_ in ("prep", "agent"):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)  # "the sanctions imposed on Iran"
+    return out
+
+
+def _phrase_keys(tok: Token) -> set[str]:
+    lemma = tok.lemma_.lower()
+    keys = {lemma, tok.lower_}
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for m in mods:
+        keys.add(f"{m.lemma_.lower()} {lemma}")
+        keys.add(f"{m.lower_} {tok.lower_}")
+    return keys
+
+
+def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
+    head_noun = None
+    if entry.objects:
+        for o in _object_tokens(tok):
+            if _phrase_keys(o) & entry.objects:
+                head_noun = o
+                break
+        else:
+            return False, None
+    if entry.with_:
+        kids = {c.lemma_.lower() for c in tok.children if c.dep_ in _WITH_DEPS}
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if not (kids & entry.with_) and nxt not in entry.with_:
+            return False, None
+    if entry.modifiers:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in _MOD_DEPS}
+        if not mods & entry.modifiers:
+            return False, None
+    return True, head_noun
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """All lexicon triggers in a parsed sentence, before dominance."""
+    found: list[Trigger] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in lexicon.lemmas:
+            continue
+        best: Trigger | None = None
+        for entry in lexicon.entries_for(lemma, tok.pos_):
+            ok, noun = _match(tok, entry)
+            if ok and (best is None or entry.specificity > best.entry.specificity):
+                best = Trigger(tok, entry, noun)
+        if best is not None:
+            found.append(best)
+    # a noun consumed as the object of a light-verb entry is not a trigger of its own
+    consumed = {t.head_noun.i for t in found if t.head_noun is not None}
+    return [t for t in found if t.token.i not in consumed]
+
+
+def _governs(a: Token, b: Token) -> bool:
+    """True when ``b`` sits below ``a`` through complement edges, not through coordination."""
+    node = b
+    while node.head.i != node.i:
+        if node.dep_ not in _DOMINATE:
+            return False
+        node = node.head
+        if node.i == a.i:
+            return True
+    return False
+
+
+def select(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers governed by another trigger in the same sentence."""
+    keep = []
+    for t in triggers:
+        if not any(o is not t and _governs(o.token, t.token) for o in triggers):
+            keep.append(t)
+    return keep

@@ -1,0 +1,182 @@
+"""The coder: Documents in, Events out. No file or database I/O here.
+
+The CLI, the tests and (later) the API and distributed engines are thin shells over
+one ``Pipeline`` that works the same in a notebook::
+
+    >>> from sanderling.pipeline import Pipeline
+    >>> events = Pipeline().code_text("The United States demanded that North Korea halt its missile tests.")
+    >>> events[0].event, [a.code for a in events[0].actor], [r.code for r in events[0].recipient]
+    ('REQUEST', ['USA'], ['PRK'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from sanderling import __version__
+from sanderling.actors import Gazetteer, is_lowercase_text
+from sanderling.events.detect import find_triggers, select
+from sanderling.events.lexicon import Lexicon
+from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
+from sanderling.nlp import model_version, parser_nlp
+from sanderling.ontology import ONTOLOGY
+from sanderling.resolve import modality, resolve_date
+from sanderling.roles import _tokens_of, assign_roles, is_place_use
+from sanderling.segment import split_sentences
+from sanderling.settings import DEFAULT, Settings
+
+log = logging.getLogger(__name__)
+
+CODER = "sanderling"
+# PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
+_FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    doc_index: int
+    sentence: Sentence
+    mentions: tuple[Mention, ...]  # offsets relative to the sentence
+
+
+def _data_hash(package: str, name: str) -> str:
+    try:
+        raw = resources.files(package).joinpath("data", name).read_bytes()
+    except OSError:
+        return "none"
+    return hashlib.sha256(raw).hexdigest()[:8]
+
+
+class Pipeline:
+    """Segment → actors → triggers → roles → modality/date/place → Event records."""
+
+    def __init__(self, settings: Settings = DEFAULT, gazetteer: Gazetteer | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.settings = settings
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.lexicon = lexicon or Lexicon.default()
+
+    @cached_property
+    def version(self) -> str:
+        """Recorded in every event and document: code, lexicon, gazetteer and parser versions."""
+        lex = _data_hash("sanderling.events", "triggers.json")
+        gaz = _data_hash("sanderling.actors", "gazetteer.json")
+        return f"{__version__}+lex.{lex}.gaz.{gaz}/{model_version()}"
+
+    # -- public API -------------------------------------------------------------------
+    def code_text(self, text: str, doc_id: str = "text", pub_date: str | None = None,
+                  url: str | None = None) -> list[Event]:
+        return self.code_documents([Document(id=doc_id, text=text, pub_date=pub_date, url=url)])[0]
+
+    def code_documents(self, docs: Sequence[Document]) -> list[list[Event]]:
+        """Events per document; sentences of the whole batch are parsed together for speed."""
+        cands: list[_Candidate] = []
+        for i, doc in enumerate(docs):
+            cands.extend(self._candidates(i, doc))
+        out: list[list[Event]] = [[] for _ in docs]
+        nlp = parser_nlp()
+        parsed = nlp.pipe((c.sentence.text for c in cands), batch_size=256)
+        for cand, sdoc in zip(cands, parsed, strict=True):
+            doc = docs[cand.doc_index]
+            out[cand.doc_index].extend(self._events(doc, cand, sdoc[:]))
+        return out
+
+    def run(self, items: Iterable[Document | Rejected], batch_size: int | None = None) -> Iterator[list[Outcome]]:
+        """Outcomes in batches; a document that breaks the coder fails alone, the batch goes on."""
+        size = batch_size or self.settings.batch_size
+        batch: list[Document | Rejected] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= size:
+                yield self._outcomes(batch)
+                batch = []
+        if batch:
+            yield self._outcomes(batch)
+
+    # -- internals ----------------------------------------------------------------------
+    def _outcomes(self, batch: list[Document | Rejected]) -> list[Outcome]:
+        docs = [d for d in batch if isinstance(d, Document)]
+        try:
+            events = dict(zip((d.id for d in docs), self.code_documents(docs), strict=True))
+        except Exception:  # one bad document must not sink the batch: retry one by one
+            log.warning("batch coding failed; retrying %d documents one by one", len(docs), exc_info=True)
+            events = {}
+            for d in docs:
+                try:
+                    events[d.id] = self.code_documents([d])[0]
+                except Exception as exc:  # noqa: BLE001 - recorded as the document's failure
+                    events[d.id] = exc  # type: ignore[assignment]
+        outcomes = []
+        for item in batch:
+            if isinstance(item, Rejected):
+                outcomes.append(Outcome(None, item, item.status, item.reason))
+                continue
+            evs = events.get(item.id)
+            if isinstance(evs, Exception):
+                reason = f"coder error: {type(evs).__name__}: {evs}".splitlines()[0][:300]
+                outcomes.append(Outcome(item, None, "failed", reason))
+            else:
+                evs = evs or []
+                outcomes.append(Outcome(item, None, "coded", f"{len(evs)} events", tuple(evs)))
+        return outcomes
+
+    def _candidates(self, i: int, doc: Document) -> Iterator[_Candidate]:
+        lowercase = is_lowercase_text(doc.text)
+        for sent in split_sentences(doc.text):
+            if len(sent.text) > self.settings.max_sentence_chars or not self.lexicon.has_candidate(sent.text):
+                continue
+            mentions = self.gazetteer.find(sent.text, lowercase_doc=lowercase)
+            if mentions:
+                yield _Candidate(i, sent, tuple(mentions))
+
+    def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
+        pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
+        events = []
+        for trig in select(find_triggers(sent, self.lexicon)):
+            entry = trig.entry
+            roles = assign_roles(sent, trig.token, trig.head_noun, list(cand.mentions))
+            if not roles.actors and not roles.recipients:
+                continue
+            mod = modality(sent, trig.token, pub_year)
+            etype, mode, future = entry.event, entry.mode, mod.future
+            if future and etype in _FUTURE_TO:
+                etype, mode, future = _FUTURE_TO[etype], "", False
+            if mode and mode not in ONTOLOGY.types[etype].modes:
+                mode = ""
+            cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
+            t_start, t_end = trig.span
+            conf = entry.weight * (1.0 if roles.from_parse else 0.75) * (0.9 if trig.token.pos_ != "VERB" else 1.0)
+            if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
+                conf *= 0.85
+            off = cand.sentence.start
+            events.append(Event(
+                id=event_id(doc.id, off, off + t_start, etype),
+                doc_id=doc.id, event=etype, mode=mode, context=entry.context,
+                actor=tuple(_entity(m, off) for m in roles.actors),
+                recipient=tuple(_entity(m, off) for m in roles.recipients),
+                event_text=cand.sentence.text[t_start:t_end], event_start=off + t_start, event_end=off + t_end,
+                text=cand.sentence.text, text_start=cand.sentence.start, text_end=cand.sentence.end,
+                date=resolve_date(cand.sentence.text, doc.pub_date, near=t_start), pub_date=doc.pub_date,
+                url=doc.url, event_loc=_location(sent, cand.mentions, off),
+                negated=mod.negated, hypothetical=mod.hypothetical, future=future, historical=mod.historical,
+                confidence=round(max(0.05, min(0.99, conf)), 3), cameo=cameo,
+                goldstein=ONTOLOGY.goldstein(cameo), quad_code=ONTOLOGY.quad(etype),
+                plover_score=ONTOLOGY.score(etype, mode), coder=CODER, coder_version=self.version,
+            ))
+        return events
+
+
+def _entity(m: Mention, offset: int) -> Entity:
+    return Entity(entity_text=m.text, code=m.code, sector=m.sector, start=m.start + offset, end=m.end + offset)
+
+
+def _location(sent, mentions: Sequence[Mention], offset: int) -> Location | None:  # type: ignore[no-untyped-def]
+    for m in mentions:
+        if m.code and is_place_use(sent, m) and _tokens_of(sent, m):
+            return Location(country=m.code, text=m.text, start=m.start + offset, end=m.end + offset)
+    return None

@@ -1,0 +1,89 @@
+"""Did it happen? Negation, futurity, hypotheticals and background from the parse.
+
+Example: "China will not attend the talks" → negated and future; the event is kept
+with its flags (analysts can ask for it) but hidden from default listings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPO_AUX = {"could", "would", "might", "may", "should", "can"}
+_FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "hope", "want",
+                  "decide", "propose", "wish", "seek", "try", "attempt", "begin", "start"}
+_FUTURE_ONLY = {"plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "decide", "propose"}
+_HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
+                "fear", "urge", "ask"}
+_NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
+_FUTURE_WORDS = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|tomorrow)\b",
+                           re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|since|during|from)\s+((?:19|20)\d\d)\b")
+_AGO = re.compile(r"\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs it complements: "plans to visit" → [visit, plans]."""
+    out = [tok]
+    node = tok
+    while node.dep_ in ("xcomp", "auxpass", "conj", "dobj") and node.head.i != node.i and len(out) < 4:
+        if node.dep_ == "dobj" and node.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
+    negated = future = hypo = historical = False
+    chain = _chain(tok)
+    for i, node in enumerate(chain):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+            negated = True
+        for c in kids:
+            if c.dep_ in ("aux", "auxpass"):
+                w = c.lower_
+                if w in _FUTURE_AUX:
+                    future = True
+                elif w in _HYPO_AUX:
+                    hypo = True
+                elif w in ("had",) and tok.tag_ == "VBN":
+                    historical = True
+                elif w == "going" or (w in ("is", "are", "was", "were") and node.tag_ == "VB"):
+                    future = True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                hypo = True
+        lemma = node.lemma_.lower()
+        if i > 0:
+            if lemma in _FUTURE_ONLY:
+                future = True
+            elif lemma in _HYPO_FRAMES:
+                hypo = True
+            elif lemma in _FUTURE_FRAMES:
+                future = True
+            if lemma in _NEG_FRAMES:
+                negated = True
+    if tok.pos_ in ("NOUN", "PROPN") and _FUTURE_WORDS.search(sent.text):
+        future = True
+    if not future and any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "upcoming", "possible")
+                          for c in tok.children):
+        future = True
+    if _AGO.search(sent.text):
+        historical = True
+    elif pub_year is not None:
+        years = [int(y) for y in _YEAR.findall(sent.text)]
+        if years and max(years) < pub_year - 1:
+            historical = True
+    return Modality(negated, future, hypo, historical)

@@ -1,0 +1,144 @@
+"""Who did it and to whom: actor and recipient roles from the dependency parse.
+
+Subjects (or passive agents) are actors; objects, datives, passive subjects and the
+objects of directional prepositions ("with", "against", "on", "at") are recipients.
+Every actor mention inside the chosen subtree is kept, so compound actors stay together
+("The United States, South Korea and Japan demanded ..." → three actors, one event).
+When the parse gives nothing, the nearest mention on each side of the trigger is used
+and the event's confidence is lowered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sanderling.model import Mention
+
+_RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "between",
+                    "among", "over", "from", "for", "of"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
+_SUBJ = ("nsubj", "csubj", "expl")
+_SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    actors: tuple[Mention, ...]
+    recipients: tuple[Mention, ...]
+    from_parse: bool
+
+
+def _tokens_of(sent: Span, m: Mention) -> list[Token]:
+    return [t for t in sent if m.start <= t.idx < m.end]
+
+
+def _subtree(root: Token) -> set[int]:
+    """Token ids under ``root``, leaving out relative clauses and asides."""
+    out = {root.i}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for c in node.children:
+            if c.dep_ in _SKIP_INSIDE:
+                continue
+            out.add(c.i)
+            stack.append(c)
+    return out
+
+
+def is_place_use(sent: Span, m: Mention) -> bool:
+    """A place name used as a location ("in Kabul"), not as an actor."""
+    if not m.is_place:
+        return False
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return False
+    head = toks[-1]
+    while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "conj", "cc") and head.head in toks:
+        head = head.head
+    h = head
+    while h.dep_ == "conj":
+        h = h.head
+    return h.dep_ == "pobj" and h.head.lemma_.lower() in _PLACE_PREPS
+
+
+def _subject(tok: Token) -> list[Token]:
+    node = tok
+    for _ in range(4):
+        subs = [c for c in node.children if c.dep_ in _SUBJ]
+        if subs:
+            return subs
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [node.head]
+        if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return []
+
+
+def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
+    roots: list[Token] = []
+    for node in (tok, extra):
+        if node is None:
+            continue
+        for c in node.children:
+            if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr", "oprd"):
+                if c is not extra:
+                    roots.append(c)
+            elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
+                roots.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ in ("ccomp", "xcomp"):
+                roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+            elif c.dep_ == "nsubjpass":
+                roots.append(c)
+    return roots
+
+
+def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
+    actors, recips = [], []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+            actors.append(c)
+        elif c.dep_ == "prep" and c.lemma_.lower() == "by":
+            actors.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lemma_.lower() in ("between", "among"):
+            actors.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
+            recips.extend(p for p in c.children if p.dep_ == "pobj")
+    if not actors and tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        actors = _subject(tok.head)
+    return actors, recips
+
+
+def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
+    """Pick actors and recipients for a trigger among the sentence's mentions."""
+    cands = [m for m in mentions if not is_place_use(sent, m)]
+    tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
+    if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
+        a_roots, r_roots = _noun_roots(trigger)
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if passive:
+            a_roots = agents
+            r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + _recipient_roots(trigger, extra)
+        else:
+            a_roots = _subject(trigger)
+            r_roots = _recipient_roots(trigger, extra)
+    a_ids: set[int] = set().union(*(_subtree(r) for r in a_roots)) if a_roots else set()
+    r_ids: set[int] = set().union(*(_subtree(r) for r in r_roots)) if r_roots else set()
+    actors = [m for m in cands if tok_of[id(m)] & a_ids]
+    recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
+    from_parse = bool(actors)
+    if not actors:
+        before = [m for m in cands if m.end <= trigger.idx and m not in recips]
+        if before:
+            actors = [before[-1]]
+    if not recips:
+        after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors]
+        if after and not r_roots:
+            recips = [after[0]]
+    return Roles(tuple(actors), tuple(recips), from_parse)

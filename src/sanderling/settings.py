@@ -1,0 +1,19 @@
+"""One settings object instead of constants scattered over the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_doc_bytes: int = 10_000_000  # larger documents are skipped with a reason
+    max_line_bytes: int = 10_000_000  # longer JSONL lines are recorded as failed
+    min_text_chars: int = 40  # shorter extracted texts are skipped ("too short")
+    batch_size: int = 64  # documents per database transaction
+    lock_timeout: float = 30.0  # seconds to wait for a busy database
+    max_sentence_chars: int = 1_500  # longer "sentences" (tables, lists) are not parsed
+    languages: tuple[str, ...] = ("en",)
+
+
+DEFAULT = Settings()

@@ -1,0 +1,86 @@
+"""From decoded text (or HTML) to a Document, or a Rejected saying why not.
+
+All per-item decisions live here so every input kind (file, JSONL line, stdin)
+applies the same extraction, cleaning, length and language rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sanderling.extract import clean_text, detect_language, extract_html
+from sanderling.model import Document, Rejected, Status, sha256_hex
+from sanderling.settings import Settings
+
+_NO_LANGUAGE = ("zxx", "und")  # py3langid's "no linguistic content" and "undetermined"
+
+
+def content_id(raw: bytes) -> str:
+    """Stable id from content: same bytes give the same id on every run and path."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()[:16]
+
+
+def origin_id(origin: str) -> str:
+    """Id for items whose content could not be read (missing, too large, empty)."""
+    return f"origin:{origin}"
+
+
+def human_bytes(n: int) -> str:
+    """52428800 → "52.4 MB", 10000000 → "10 MB": for reasons people read."""
+    for unit, size in (("MB", 1_000_000), ("KB", 1_000)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def reject(status: Status, reason: str, origin: str, item_id: str | None = None,
+           url: str | None = None, text: str | None = None) -> Rejected:
+    return Rejected(
+        id=item_id or origin_id(origin), status=status, reason=reason, origin=origin,
+        url=url, text_hash=sha256_hex(text) if text else None,
+    )
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Metadata known before extraction (from a JSONL record); it wins over the page's."""
+
+    url: str | None = None
+    title: str | None = None
+    pub_date: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+def build_document(item_id: str, origin: str, body: str, is_html: bool,
+                   settings: Settings, meta: Meta = Meta()) -> Document | Rejected:
+    """Extract (if HTML), clean, check length and language; return the result."""
+    author = site = None
+    url, title, pub_date, flags = meta.url, meta.title, meta.pub_date, list(meta.flags)
+    if is_html:
+        page = extract_html(body, url=url)
+        if not page.text:
+            reason = f"no article text found in HTML ({page.error or 'empty'})"
+            return reject("skipped", reason, origin, item_id, url=page.url or url)
+        if page.method != "trafilatura":
+            flags.append(f"extract:{page.method}")
+        body, author, site = page.text, page.author, page.site
+        url, title, pub_date = url or page.url, title or page.title, pub_date or page.date
+    text, clean_flags = clean_text(body)
+    flags.extend(clean_flags)
+    if len(text) < settings.min_text_chars:
+        removed = f"; removed {', '.join(clean_flags)}" if clean_flags else ""
+        reason = f"too short ({len(text)} chars < {settings.min_text_chars}){removed}"
+        return reject("skipped", reason, origin, item_id, url=url, text=text)
+    language = detect_language(text)
+    if language in _NO_LANGUAGE and language not in settings.languages:
+        reason = f"not natural-language text (language '{language}'): codes, numbers or markup"
+        return reject("skipped", reason, origin, item_id, url=url, text=text)
+    if language not in settings.languages:
+        allowed = ",".join(settings.languages)
+        reason = f"language '{language}' not in {allowed}; pass --lang {language} to code it"
+        return reject("skipped", reason, origin, item_id, url=url, text=text)
+    return Document(
+        id=item_id, text=text, url=url, title=title, author=author, site=site,
+        pub_date=pub_date, language=language, origin=origin, flags=tuple(flags),
+    )
