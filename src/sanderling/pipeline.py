@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 
 from sanderling import __version__
-from sanderling.actors import Gazetteer, is_lowercase_text
+from sanderling.actors import Gazetteer, home_country, is_lowercase_text
 from sanderling.events.detect import find_triggers, select
 from sanderling.events.lexicon import Lexicon
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
@@ -126,24 +126,35 @@ class Pipeline:
         return outcomes
 
     def _candidates(self, i: int, doc: Document) -> Iterator[_Candidate]:
-        lowercase = is_lowercase_text(doc.text)
+        """Sentences holding an actor mention and a trigger word: the only ones we parse."""
+        all_mentions = self.gazetteer.find(doc.text, lowercase_doc=is_lowercase_text(doc.text))
+        home = home_country(all_mentions, doc.text)
+        if home:
+            all_mentions = [replace(m, code=home) if not m.code and m.sector else m for m in all_mentions]
+        pos = 0
         for sent in split_sentences(doc.text):
-            if len(sent.text) > self.settings.max_sentence_chars or not self.lexicon.has_candidate(sent.text):
-                continue
-            mentions = self.gazetteer.find(sent.text, lowercase_doc=lowercase)
-            if mentions:
-                yield _Candidate(i, sent, tuple(mentions))
+            while pos < len(all_mentions) and all_mentions[pos].start < sent.start:
+                pos += 1
+            inside = []
+            j = pos
+            while j < len(all_mentions) and all_mentions[j].end <= sent.end:
+                m = all_mentions[j]
+                inside.append(replace(m, start=m.start - sent.start, end=m.end - sent.start))
+                j += 1
+            if (inside and len(sent.text) <= self.settings.max_sentence_chars
+                    and self.lexicon.has_candidate(sent.text)):
+                yield _Candidate(i, sent, tuple(inside))
 
     def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
         events = []
-        for trig in select(find_triggers(sent, self.lexicon)):
+        for trig, trig_mode in select(find_triggers(sent, self.lexicon)):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, list(cand.mentions))
             if not roles.actors and not roles.recipients:
                 continue
             mod = modality(sent, trig.token, pub_year)
-            etype, mode, future = entry.event, entry.mode, mod.future
+            etype, mode, future = entry.event, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             if mode and mode not in ONTOLOGY.types[etype].modes:
@@ -158,7 +169,7 @@ class Pipeline:
                 id=event_id(doc.id, off, off + t_start, etype),
                 doc_id=doc.id, event=etype, mode=mode, context=entry.context,
                 actor=tuple(_entity(m, off) for m in roles.actors),
-                recipient=tuple(_entity(m, off) for m in roles.recipients),
+                recipient=tuple(_entity(m, off, as_target=True) for m in roles.recipients),
                 event_text=cand.sentence.text[t_start:t_end], event_start=off + t_start, event_end=off + t_end,
                 text=cand.sentence.text, text_start=cand.sentence.start, text_end=cand.sentence.end,
                 date=resolve_date(cand.sentence.text, doc.pub_date, near=t_start), pub_date=doc.pub_date,
@@ -171,8 +182,10 @@ class Pipeline:
         return events
 
 
-def _entity(m: Mention, offset: int) -> Entity:
-    return Entity(entity_text=m.text, code=m.code, sector=m.sector, start=m.start + offset, end=m.end + offset)
+def _entity(m: Mention, offset: int, as_target: bool = False) -> Entity:
+    # a capital is its government when it acts ("Pyongyang said"), the country when acted upon
+    sector = "" if as_target and m.kind == "capital" else m.sector
+    return Entity(entity_text=m.text, code=m.code, sector=sector, start=m.start + offset, end=m.end + offset)
 
 
 def _location(sent, mentions: Sequence[Mention], offset: int) -> Location | None:  # type: ignore[no-untyped-def]

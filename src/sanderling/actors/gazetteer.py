@@ -31,7 +31,7 @@ from sanderling.model import Mention
 class Entry:
     code: str
     sector: str
-    kind: str  # country | adjective | capital | gov | org | person | sector
+    kind: str  # country | adjective | capital | gov | org | person | place | sector
     strict_case: str | None  # the only accepted spelling, when case matters
     is_place: bool = False
 
@@ -67,6 +67,9 @@ class Gazetteer:
             strict = set(p.get("case_sensitive", []))
             for name in p["names"]:
                 self._add(name, Entry(p["code"], p.get("sector", ""), "person", name if name in strict else None))
+        for code, names in data.get("places", {}).items():
+            for name in names:
+                self._add(name, Entry(code, "", "place", None, True))
         for s in data.get("sectors", []):
             for noun in s["nouns"]:
                 self._add(noun, Entry("", s["sector"], "sector", None))
@@ -86,11 +89,16 @@ class Gazetteer:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> Gazetteer:
+        files = resources.files("sanderling.actors").joinpath("data")
         try:
-            raw = resources.files("sanderling.actors").joinpath("data", "gazetteer.json").read_text("utf-8")
+            data = json.loads(files.joinpath("gazetteer.json").read_text("utf-8"))
         except OSError as exc:  # pragma: no cover - broken install
             raise ModelError(f"actor gazetteer missing ({exc}); reinstall sanderling") from exc
-        return cls(json.loads(raw))
+        try:  # cities and regions: optional, for locations and home-country inference
+            data["places"] = json.loads(files.joinpath("places.json").read_text("utf-8")).get("places", {})
+        except OSError:
+            data["places"] = {}
+        return cls(data)
 
     def raw_matches(self, text: str, lowercase_doc: bool = False) -> list[tuple[int, int, Entry]]:
         """All word-bounded matches, longest first where they overlap."""
@@ -125,7 +133,8 @@ class Gazetteer:
         """Coded actor mentions in ``text``, with adjacent pieces combined."""
         if lowercase_doc is None:
             lowercase_doc = is_lowercase_text(text)
-        return combine(text, self.raw_matches(text, lowercase_doc))
+        # entries with neither code nor sector only block wrong shorter matches ("Latin America")
+        return [m for m in combine(text, self.raw_matches(text, lowercase_doc)) if m.code or m.sector]
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -181,7 +190,7 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
     span = dict(text=text[a.start:b.end], start=a.start, end=b.end, is_place=False)
     if a.kind in country_like and b.kind == "sector" and a.code and _GLUE.match(gap + " "):
         return replace(b, code=a.code, kind="country", sector=b.sector, **span)
-    if a.kind == "sector" and b.kind in ("country", "capital") and _OF_IN.match(gap):
+    if a.kind == "sector" and b.kind in ("country", "capital", "place") and _OF_IN.match(gap):
         return replace(a, code=b.code, kind="country", **span)
     if a.kind == "sector" and b.kind == "person" and _HONORIFIC_GAP.match(gap):
         return replace(b, sector=b.sector or a.sector, **span)

@@ -97,8 +97,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 best = Trigger(tok, entry, noun)
         if best is not None:
             found.append(best)
-    # a noun consumed as the object of a light-verb entry is not a trigger of its own
-    consumed = {t.head_noun.i for t in found if t.head_noun is not None}
+    # a noun consumed as the object of a light-verb entry (and its conjuncts) is not a trigger of its own
+    consumed = set()
+    for t in found:
+        if t.head_noun is not None:
+            consumed.add(t.head_noun.i)
+            consumed.update(c.i for c in t.head_noun.conjuncts)
     return [t for t in found if t.token.i not in consumed]
 
 
@@ -114,10 +118,19 @@ def _governs(a: Token, b: Token) -> bool:
     return False
 
 
-def select(triggers: list[Trigger]) -> list[Trigger]:
-    """Drop triggers governed by another trigger in the same sentence."""
+def select(triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
+    """Triggers not governed by another trigger, each with its mode.
+
+    A governing trigger of the same type but without a mode takes the mode of what it governs:
+    "a drone strike killed two" → ASSAULT, mode drone.
+    """
     keep = []
     for t in triggers:
-        if not any(o is not t and _governs(o.token, t.token) for o in triggers):
-            keep.append(t)
+        if any(o is not t and _governs(o.token, t.token) for o in triggers):
+            continue
+        mode = t.entry.mode
+        if not mode:
+            mode = next((o.entry.mode for o in triggers if o is not t and o.entry.event == t.entry.event
+                         and o.entry.mode and _governs(t.token, o.token)), "")
+        keep.append((t, mode))
     return keep

@@ -51,7 +51,9 @@ _IRREGULAR = {
     "bite": ["bit", "bitten"], "light": ["lit"], "slide": ["slid"], "stick": ["stuck"],
     "sting": ["stung"], "swing": ["swung"], "wind": ["wound"], "foresee": ["foresaw", "foreseen"],
     "withhold": ["withheld"], "uphold": ["upheld"], "oversee": ["oversaw", "overseen"],
-    "mislead": ["misled"], "forgive": ["forgave", "forgiven"], "forsake": ["forsook", "forsaken"],
+    "mislead": ["misled"], "burn": ["burnt"], "spell": ["spelt"], "learn": ["learnt"], "spill": ["spilt"],
+    "dream": ["dreamt"], "smell": ["smelt"], "leap": ["leapt"], "kneel": ["knelt"], "dwell": ["dwelt"],
+    "forgive": ["forgave", "forgiven"], "forsake": ["forsook", "forsaken"],
 }
 _VOWELS = set("aeiou")
 

@@ -1,0 +1,53 @@
+"""The home country of a document, to code actors the text never places ("the district police").
+
+Local news rarely names its own country. We vote with every coded place-like mention in the
+document (country names, demonyms, capitals, cities and regions) plus weak country-specific cue
+words of local press ("mla", "barangay"); the winner needs a clear majority.
+
+Example::
+
+    >>> home_country([Mention("Imphal", 0, 6, "IND", kind="place")], "imphal: the police said")
+    'IND'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from sanderling.model import Mention
+
+_PLACE_KINDS = {"country", "adjective", "capital", "place"}
+_NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    try:
+        data = json.loads(resources.files("sanderling.actors").joinpath("data", "places.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None, {}
+    table = {w.lower(): code for code, words in data.get("cues", {}).items() for w in words}
+    if not table:
+        return None, {}
+    alts = "|".join(sorted((re.escape(w) for w in table), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), table
+
+
+def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5) -> str | None:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.code and m.code not in _NONSTATE and m.kind in _PLACE_KINDS:
+            votes[m.code] += 1.0
+    rx, table = _cues()
+    if rx is not None:
+        for hit in rx.finditer(text[:50_000]):
+            votes[table[hit.group(0).lower()]] += 0.5
+    if not votes:
+        return None
+    (code, top), total = votes.most_common(1)[0], sum(votes.values())
+    return code if top / total >= min_share and top >= 1.0 else None
