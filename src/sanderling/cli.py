@@ -18,6 +18,7 @@ import click
 
 from sanderling import __version__
 from sanderling.errors import SanderlingError
+from sanderling.model import Document
 from sanderling.settings import Settings
 
 FORMATS = ["table", "jsonl", "csv", "parquet"]
@@ -55,10 +56,12 @@ def main() -> None:
 @click.option("--lang", "langs", multiple=True, default=["en"], show_default=True,
               help="Languages to code (ISO 639-1); others are recorded as skipped.")
 @click.option("--recode", is_flag=True, help="Recode documents even when already coded by this version.")
+@click.option("--workers", type=int, default=None,
+              help="Coding processes (default: one per core; inputs of one batch stay in-process).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
-         recode: bool, quiet: bool) -> None:
+         recode: bool, workers: int | None, quiet: bool) -> None:
     """Code PATHS (text, HTML, JSONL, .gz, directories; - for stdin) into --db.
 
     \b
@@ -79,22 +82,22 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
             return
         if not paths:
             raise click.UsageError("give PATHS to code (or - for stdin), or --text TEXT")
-        _code_paths(paths, db, settings, recode, quiet)
+        _code_paths(paths, db, settings, recode, quiet, workers)
     except SanderlingError as exc:
         _fail(str(exc))
 
 
-def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool) -> None:
+def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool,
+                workers: int | None) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from sanderling.model import Document
-    from sanderling.pipeline import Pipeline
+    from sanderling.engines import LocalEngine
     from sanderling.sources import iter_inputs
     from sanderling.store import Store
 
     t0 = time.perf_counter()
-    pipe = Pipeline(settings)
+    engine = LocalEngine(settings, workers)
     counts: Counter[str] = Counter()
     console = Console(stderr=True)
     with Store(db, lock_timeout=settings.lock_timeout) as store:
@@ -102,19 +105,25 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
         progress = Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(),
                             TextColumn("{task.fields[docs]} docs · {task.fields[events]} events"),
                             TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal)
-        with progress:
-            task = progress.add_task("code", total=None, docs=0, events=0)
+
+        def fresh_batches() -> Any:
+            """Batches of items that need coding; unchanged documents are counted and dropped."""
             for batch in _batches(items, settings.batch_size):
-                docs = [d for d in batch if isinstance(d, Document)]
-                known = store.document_states([d.id for d in docs]) if docs and not recode else {}
-                fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, pipe.version))]
+                ids = [d.id for d in batch if isinstance(d, Document)]
+                known = store.document_states(ids) if ids and not recode else {}
+                fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, engine.version))]
                 counts["unchanged"] += len(batch) - len(fresh)
                 counts["read"] += len(batch)
-                for outcomes in pipe.run(fresh, batch_size=len(fresh) or 1):
-                    store.write(outcomes, pipe.version)
-                    for o in outcomes:
-                        counts[o.status] += 1
-                        counts["events"] += len(o.events)
+                if fresh:
+                    yield fresh
+
+        with progress:
+            task = progress.add_task("code", total=None, docs=0, events=0)
+            for outcomes in engine.run(fresh_batches()):
+                store.write(outcomes, engine.version)
+                for o in outcomes:
+                    counts[o.status] += 1
+                    counts["events"] += len(o.events)
                 progress.update(task, docs=counts["read"], events=counts["events"])
     elapsed = time.perf_counter() - t0
     rate = counts["read"] / elapsed if elapsed else 0.0

@@ -96,7 +96,7 @@ class Lexicon:
     def __init__(self, entries: list[dict[str, Any]]) -> None:
         self.by_key: dict[tuple[str, str], list[TriggerEntry]] = {}
         self._auto = ahocorasick.Automaton()
-        forms: set[str] = set()
+        forms: dict[str, set[str]] = {}
         for i, e in enumerate(entries):
             entry = TriggerEntry(
                 lemma=e["lemma"].lower(), pos=e["pos"], event=e["event"], mode=e.get("mode", ""),
@@ -107,13 +107,32 @@ class Lexicon:
                 weight=float(e.get("weight", 1.0)), index=i,
             )
             self.by_key.setdefault((entry.lemma, entry.pos), []).append(entry)
-            forms |= inflections(entry.lemma)
+            for form in inflections(entry.lemma):
+                forms.setdefault(form, set()).add(entry.lemma)
         if not self.by_key:
             raise ModelError("trigger lexicon is empty; reinstall sanderling")
-        for f in forms:
-            self._auto.add_word(f, f)
-        self._auto.make_automaton()
         self.lemmas = frozenset(k[0] for k in self.by_key)
+        self._needs = self._object_needs()
+        for form, lemmas in forms.items():
+            self._auto.add_word(form, (form, tuple(sorted(lemmas))))
+        self._auto.make_automaton()
+
+    def _object_needs(self) -> dict[str, tuple[str, ...] | None]:
+        """Per lemma: None if some entry fires alone, else words one of which must occur too.
+
+        Light verbs ("hold", "send", "impose") only count with their objects, so a sentence with
+        "held" but no "talks"/"meeting"/... is not worth parsing.
+        """
+        needs: dict[str, tuple[str, ...] | None] = {}
+        for (lemma, _), entries in self.by_key.items():
+            if needs.get(lemma, ()) is None:
+                continue
+            if any(not e.objects for e in entries):
+                needs[lemma] = None
+                continue
+            words = {o.split()[-1][:6] for e in entries for o in e.objects}
+            needs[lemma] = tuple(sorted(set(needs.get(lemma) or ()) | words))
+        return needs
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -129,13 +148,16 @@ class Lexicon:
         """Cheap pre-filter: does any inflected trigger word occur on word boundaries?"""
         low = text.lower()
         n = len(low)
-        for end_idx, key in self._auto.iter(low):
+        for end_idx, (key, lemmas) in self._auto.iter(low):
             start = end_idx - len(key) + 1
             if start > 0 and low[start - 1].isalpha():
                 continue
             if end_idx + 1 < n and low[end_idx + 1].isalpha():
                 continue
-            return True
+            for lemma in lemmas:
+                need = self._needs[lemma]
+                if need is None or any(w in low for w in need):
+                    return True
         return False
 
     def entries_for(self, lemma: str, pos: str) -> list[TriggerEntry]:
