@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 OUT = ROOT / "src" / "sanderling" / "events" / "data" / "triggers.json"
-MODULES = ["triggers.cooperation", "triggers.conflict"]
+MODULES = ["triggers.cooperation", "triggers.conflict", "triggers.extra"]
 KEYS = ["lemma", "pos", "event", "mode", "cameo", "context", "objects", "with", "modifiers", "weight"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -35,6 +36,16 @@ log = logging.getLogger(__name__)
 CODER = "sanderling"
 # PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
 _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# subordinate clauses report background and motives; the main clause usually carries the event
+_SUBORDINATE = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"}
+# match reports ("City beat Madrid 3-1", "the Diamond League meeting") are not political events
+_SPORTS = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|defeat|draw)"
+    r"|(?:beat|defeated|thrashed|edged|drew with) [A-Z][\w .]+ \d{1,2}-\d{1,2}"
+    r"|premier league|champions league|diamond league|world cup|grand slam|olympics?|semi-?finals?|quarter-?finals?"
+    r"|tournament|championships?|innings|wickets?|goalkeeper|striker|penalty shoot-?out|\d{3,5} ?met(?:re|er)s)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class Pipeline:
             cands.extend(self._candidates(i, doc))
         out: list[list[Event]] = [[] for _ in docs]
         nlp = parser_nlp()
-        parsed = nlp.pipe((c.sentence.text for c in cands), batch_size=256)
+        parsed = nlp.pipe((_mask_dateline(c.sentence.text) for c in cands), batch_size=256)
         for cand, sdoc in zip(cands, parsed, strict=True):
             doc = docs[cand.doc_index]
             out[cand.doc_index].extend(self._events(doc, cand, sdoc[:]))
@@ -147,6 +158,8 @@ class Pipeline:
 
     def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
+        if _SPORTS.search(cand.sentence.text):
+            return []
         events = []
         for trig, trig_mode in select(find_triggers(sent, self.lexicon)):
             entry = trig.entry
@@ -157,11 +170,14 @@ class Pipeline:
             etype, mode, future = entry.event, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
+            if etype == "ASSAULT" and roles.actors and all(a.sector == "CVL" for a in roles.actors):
+                etype, mode = "PROTEST", "riot"  # PLOVER: violent collective civilian action is a riot
             if mode and mode not in ONTOLOGY.types[etype].modes:
                 mode = ""
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
             t_start, t_end = trig.span
             conf = entry.weight * (1.0 if roles.from_parse else 0.75) * (0.9 if trig.token.pos_ != "VERB" else 1.0)
+            conf *= 0.85 ** _clause_depth(trig.token)
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85
             off = cand.sentence.start
@@ -180,6 +196,27 @@ class Pipeline:
                 plover_score=ONTOLOGY.score(etype, mode), coder=CODER, coder_version=self.version,
             ))
         return events
+
+
+# "NAIROBI, March 3 (Reuters) -", "BRUSSELS (AP) —", "imphal:" — location/agency prefixes confuse the parser
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z.& ]{2,20}\))?\s*[-–—]+\s+"
+    r"|[a-z][a-z .'-]{2,30}:\s+)"
+)
+
+
+def _mask_dateline(text: str) -> str:
+    """Blank a leading dateline, keeping character offsets unchanged."""
+    m = _DATELINE.match(text)
+    return text if m is None else " " * m.end() + text[m.end():]
+
+
+def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]
+    depth = 0
+    while tok.head.i != tok.i:
+        depth += tok.dep_ in _SUBORDINATE
+        tok = tok.head
+    return depth
 
 
 def _entity(m: Mention, offset: int, as_target: bool = False) -> Entity:

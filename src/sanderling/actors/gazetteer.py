@@ -158,6 +158,7 @@ _GLUE = re.compile(
 )
 _OF_IN = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_GAP = re.compile(r"^\s+$")
+_COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
 
 
 def _mention(text: str, s: int, e: int, entry: Entry) -> Mention:
@@ -182,6 +183,11 @@ def combine(text: str, matches: list[tuple[int, int, Entry]]) -> list[Mention]:
                 continue
         out.append(m)
         i += 1
+    # "the Indian and French navies": the bare adjective shares the sector of its coordinated partner
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.kind == "adjective" and not a.sector and b.sector and b.code and _COORD.match(text[a.end:b.start]):
+            out[k] = replace(a, sector=b.sector, kind="country")
     return out
 
 

@@ -73,6 +73,9 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
             return False, None
     if entry.with_:
         kids = {c.lemma_.lower() for c in tok.children if c.dep_ in _WITH_DEPS}
+        if any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children):
+            kids.add("to")  # "asked the EU to convene ..."
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if not (kids & entry.with_) and nxt not in entry.with_:
             return False, None

@@ -20,6 +20,7 @@ _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", 
                     "among", "over", "from", "for", "of"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
 _SUBJ = ("nsubj", "csubj", "expl")
+_BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
 _SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
@@ -34,14 +35,18 @@ def _tokens_of(sent: Span, m: Mention) -> list[Token]:
     return [t for t in sent if m.start <= t.idx < m.end]
 
 
-def _subtree(root: Token) -> set[int]:
-    """Token ids under ``root``, leaving out relative clauses and asides."""
+_KEEP_PREPS = {"of", "from"}  # "the leader of X", "officials from X" belong to the phrase; "for/against X" do not
+
+
+def _subtree(root: Token, block_preps: bool = False) -> set[int]:
+    """Token ids under ``root``, leaving out relative clauses and asides (and, for actors, attached
+    prepositional phrases: "the envoy for Yemen" is not Yemen acting)."""
     out = {root.i}
     stack = [root]
     while stack:
         node = stack.pop()
         for c in node.children:
-            if c.dep_ in _SKIP_INSIDE:
+            if c.dep_ in _SKIP_INSIDE or (block_preps and c.dep_ == "prep" and c.lemma_.lower() not in _KEEP_PREPS):
                 continue
             out.add(c.i)
             stack.append(c)
@@ -92,6 +97,8 @@ def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
                 roots.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ in ("ccomp", "xcomp"):
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+            if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
+                roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
     return roots
@@ -128,7 +135,7 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         else:
             a_roots = _subject(trigger)
             r_roots = _recipient_roots(trigger, extra)
-    a_ids: set[int] = set().union(*(_subtree(r) for r in a_roots)) if a_roots else set()
+    a_ids: set[int] = set().union(*(_subtree(r, block_preps=True) for r in a_roots)) if a_roots else set()
     r_ids: set[int] = set().union(*(_subtree(r) for r in r_roots)) if r_roots else set()
     actors = [m for m in cands if tok_of[id(m)] & a_ids]
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]

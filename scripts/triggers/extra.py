@@ -1,0 +1,28 @@
+"""Additions from error analysis on devset/dev.jsonl (never test.jsonl): generic gaps, not sentences."""
+
+_SUPPLY = ["delivery", "supply", "shipment", "lending", "loan", "gas", "oil", "export", "credit", "disbursement"]
+_UTILITY = ["electricity", "power", "water", "fuel", "food", "medicine", "internet", "phone", "supply"]
+
+ENTRIES = [
+    {"lemma": "ask", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "10", "with": ["to"], "weight": 0.75},
+    {"lemma": "request", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "10", "with": ["to"],
+     "weight": 0.8},
+    {"lemma": "mass", "pos": "VERB", "event": "MOBILIZE", "mode": "troops", "cameo": "152", "weight": 0.6},
+    {"lemma": "halt", "pos": "VERB", "event": "SANCTION", "mode": "discontinue", "cameo": "162", "objects": _SUPPLY,
+     "weight": 0.8},
+    {"lemma": "stop", "pos": "VERB", "event": "SANCTION", "mode": "discontinue", "cameo": "162", "objects": _SUPPLY,
+     "weight": 0.7},
+    {"lemma": "cut", "pos": "VERB", "event": "COERCE", "mode": "withhold", "cameo": "170", "objects": _UTILITY,
+     "weight": 0.75},
+    {"lemma": "suspend", "pos": "VERB", "event": "SANCTION", "mode": "discontinue", "cameo": "162",
+     "objects": _SUPPLY, "weight": 0.8},
+    {"lemma": "freeze", "pos": "VERB", "event": "SANCTION", "mode": "discontinue", "cameo": "162",
+     "objects": _SUPPLY + ["asset", "account", "fund"], "weight": 0.8},
+    {"lemma": "distribute", "pos": "VERB", "event": "AID", "mode": "", "cameo": "070",
+     "objects": ["relief", "food", "aid", "ration", "supply", "material", "kit", "blanket", "medicine", "grain"],
+     "weight": 0.8},
+    {"lemma": "truck", "pos": "VERB", "event": "AID", "mode": "", "cameo": "073",
+     "objects": ["water", "food", "aid", "supply"], "weight": 0.7},
+    {"lemma": "splash", "pos": "VERB", "event": "PROTEST", "mode": "vandalize", "cameo": "14",
+     "objects": ["paint", "ink"], "weight": 0.8},
+]
