@@ -45,3 +45,57 @@ def model_version() -> str:
     import spacy
 
     return f"spacy-{spacy.__version__}/{MODEL}"
+
+
+class FastAnnotator:
+    """POS and lemmas without spaCy's attribute_ruler and lemmatizer components.
+
+    Those two rule components cost more than the neural tagger and parser together. Their
+    work is mostly a function of (word, fine-grained tag), so we apply the attribute ruler's
+    tag→POS/morph table directly and cache the rule lemmatizer's answers per (word, tag);
+    agreement with the full pipeline is measured in tests/test_nlp.py.
+    """
+
+    _AUX_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "’s",
+                            "have", "has", "had", "having", "do", "does", "did", "'ve", "'d", "get", "got"})
+
+    def __init__(self) -> None:
+        full = _load(exclude=["ner", "senter"])
+        self._lemmatizer = full.get_pipe("lemmatizer")
+        self._tagmap: dict[str, tuple[str, str]] = {}
+        for p in full.get_pipe("attribute_ruler").patterns:
+            pats = p["patterns"]
+            if len(pats) == 1 and len(pats[0]) == 1 and set(pats[0][0]) == {"TAG"} and "POS" in p["attrs"]:
+                tag = pats[0][0]["TAG"]
+                if isinstance(tag, str):
+                    self._tagmap[tag] = (p["attrs"]["POS"], p["attrs"].get("MORPH", ""))
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        tagmap, cache = self._tagmap, self._cache
+        for tok in doc:
+            tag = tok.tag_
+            pos, morph = tagmap.get(tag, ("X", ""))
+            if pos == "VERB" and tok.dep_ in ("aux", "auxpass") and tok.lower_ in self._AUX_WORDS:
+                pos = "AUX"
+            elif tag == "MD":
+                pos = "AUX"
+            tok.pos_ = pos
+            key = (tok.text, tag)
+            lemma = cache.get(key)
+            if lemma is None:
+                if morph and morph != "_":
+                    tok.set_morph(morph)
+                lemma = self._lemmatizer.rule_lemmatize(tok)[0]
+                if len(cache) < 500_000:
+                    cache[key] = lemma
+            tok.lemma_ = lemma
+        return doc
+
+
+@lru_cache(maxsize=1)
+def fast_parser():  # type: ignore[no-untyped-def]
+    """(nlp, annotate): tok2vec + tagger + parser, then FastAnnotator for POS and lemmas."""
+    nlp = _load(exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+    nlp.max_length = 2_000_000
+    return nlp, FastAnnotator()

@@ -24,7 +24,7 @@ from sanderling.actors import Gazetteer, home_country, is_lowercase_text
 from sanderling.events.detect import find_triggers, select
 from sanderling.events.lexicon import Lexicon
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
-from sanderling.nlp import model_version, parser_nlp
+from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
 from sanderling.roles import _tokens_of, assign_roles, is_place_use
@@ -90,11 +90,11 @@ class Pipeline:
         for i, doc in enumerate(docs):
             cands.extend(self._candidates(i, doc))
         out: list[list[Event]] = [[] for _ in docs]
-        nlp = parser_nlp()
+        nlp, annotate = fast_parser()
         parsed = nlp.pipe((_mask_dateline(c.sentence.text) for c in cands), batch_size=256)
         for cand, sdoc in zip(cands, parsed, strict=True):
             doc = docs[cand.doc_index]
-            out[cand.doc_index].extend(self._events(doc, cand, sdoc[:]))
+            out[cand.doc_index].extend(self._events(doc, cand, annotate(sdoc)[:]))
         return out
 
     def run(self, items: Iterable[Document | Rejected], batch_size: int | None = None) -> Iterator[list[Outcome]]:

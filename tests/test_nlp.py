@@ -1,0 +1,25 @@
+"""The fast POS/lemma pass agrees with spaCy's own rule components on content words."""
+
+from sanderling.nlp import fast_parser, parser_nlp
+
+SENTENCES = [
+    "Kenyan police detained dozens of students who had marched on parliament.",
+    "The ministers met in Geneva and agreed to resume talks next month.",
+    "Rebels shelled the town, killing three civilians and wounding 12.",
+    "Beijing has imposed new sanctions on two American defence companies.",
+    "the district police arrested three men and seized their vehicles on tuesday.",
+]
+
+
+def test_fast_annotation_matches_full_pipeline_on_content_words() -> None:
+    fast, annotate = fast_parser()
+    full = parser_nlp()
+    total = same = 0
+    for text in SENTENCES:
+        a, b = full(text), annotate(fast(text))
+        assert [t.dep_ for t in a] == [t.dep_ for t in b]
+        for x, y in zip(a, b, strict=True):
+            if x.tag_[:2] in ("NN", "VB", "JJ") and x.lemma_ not in ("be", "have", "do"):
+                total += 1
+                same += x.lemma_ == y.lemma_ and (x.pos_ == y.pos_ or {x.pos_, y.pos_} <= {"VERB", "AUX"})
+    assert total > 30 and same / total >= 0.97
