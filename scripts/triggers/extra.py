@@ -4,6 +4,11 @@ _SUPPLY = ["delivery", "supply", "shipment", "lending", "loan", "gas", "oil", "e
 _UTILITY = ["electricity", "power", "water", "fuel", "food", "medicine", "internet", "phone", "supply"]
 
 ENTRIES = [
+    {"lemma": "bar", "pos": "VERB", "event": "REJECT", "mode": "", "cameo": "12", "with": ["from"], "weight": 0.8},
+    {"lemma": "suspend", "pos": "VERB", "event": "SANCTION", "mode": "expel", "cameo": "166", "with": ["from"],
+     "weight": 0.8},
+    {"lemma": "share", "pos": "VERB", "event": "COOPERATE", "mode": "", "cameo": "06",
+     "objects": ["imagery", "intelligence", "boat", "equipment", "resource", "vaccine", "technology"], "weight": 0.75},
     {"lemma": "ask", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "10", "with": ["to"], "weight": 0.75},
     {"lemma": "request", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "10", "with": ["to"],
      "weight": 0.8},

@@ -170,8 +170,7 @@ class Pipeline:
             etype, mode, future = entry.event, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
-            if etype == "ASSAULT" and roles.actors and all(a.sector == "CVL" for a in roles.actors):
-                etype, mode = "PROTEST", "riot"  # PLOVER: violent collective civilian action is a riot
+            etype, mode = _adjust(etype, mode, trig, roles.actors)
             if mode and mode not in ONTOLOGY.types[etype].modes:
                 mode = ""
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
@@ -209,6 +208,20 @@ def _mask_dateline(text: str) -> str:
     """Blank a leading dateline, keeping character offsets unchanged."""
     m = _DATELINE.match(text)
     return text if m is None else " " * m.end() + text[m.end():]
+
+
+def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str, str]:  # type: ignore
+    """PLOVER's type rules that depend on who acts and how the trigger is used."""
+    tok = trig.token
+    if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors):
+        return "PROTEST", "riot"  # violent collective civilian action
+    if etype == "REQUEST" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+        return "PROTEST", "demo"  # "villagers blocked the highway, demanding ...": demands voiced by protest
+    if etype == "MOBILIZE":
+        nodes = [tok] + ([trig.head_noun] if trig.head_noun is not None else [])
+        if any(c.lower_ == "joint" for n in nodes for c in n.children):
+            return "COOPERATE", ""  # joint exercises and patrols
+    return etype, mode
 
 
 def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]

@@ -72,7 +72,9 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
         else:
             return False, None
     if entry.with_:
-        kids = {c.lemma_.lower() for c in tok.children if c.dep_ in _WITH_DEPS}
+        # particles anywhere; prepositions only right after the verb ("called on X", not "called ... on Sunday")
+        kids = {c.lemma_.lower() for c in tok.children
+                if c.dep_ in _WITH_DEPS and (c.dep_ == "prt" or tok.i < c.i <= tok.i + 2 or c.dep_ == "agent")}
         if any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for c in tok.children):
             kids.add("to")  # "asked the EU to convene ..."

@@ -14,8 +14,12 @@ from spacy.tokens import Span, Token
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_AUX = {"could", "would", "might", "may", "should", "can"}
 _FUTURE_FRAMES = {"plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "hope", "want",
-                  "decide", "propose", "wish", "seek", "try", "attempt", "begin", "start"}
-_FUTURE_ONLY = {"plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "decide", "propose"}
+                  "decide", "propose", "wish", "seek", "try", "attempt"}
+_FUTURE_ONLY = {"plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "decide", "propose",
+                "prepared", "ready", "willing", "poised"}
+# "X said it would withdraw": future in reported speech, not a hypothetical
+_REPORTING = {"say", "announce", "tell", "state", "add", "report", "confirm", "insist", "declare", "note",
+              "indicate", "signal", "reveal", "disclose", "write", "post", "tweet", "promise", "pledge", "vow"}
 _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
                 "fear", "urge", "ask"}
 _NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
@@ -45,6 +49,13 @@ def _chain(tok: Token) -> list[Token]:
     return out
 
 
+def _reported(node: Token) -> bool:
+    top = node
+    while top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING
+
+
 def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
     negated = future = hypo = historical = False
     chain = _chain(tok)
@@ -56,6 +67,8 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
             if c.dep_ in ("aux", "auxpass"):
                 w = c.lower_
                 if w in _FUTURE_AUX:
+                    future = True
+                elif w == "would" and _reported(node):
                     future = True
                 elif w in _HYPO_AUX:
                     hypo = True
