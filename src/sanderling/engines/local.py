@@ -1,7 +1,7 @@
 """Run the coder over a stream of documents on this machine, using every core.
 
-Small inputs are coded in-process (no start-up cost). Once a second batch arrives,
-worker processes are started (spawned, each loading the models once) and batches are
+Small inputs (less than one batch) are coded in-process, with no start-up cost. When the
+first batch is full, worker processes are started (spawned, each loading the models once) and batches are
 coded in parallel; results come back in input order so runs are reproducible.
 The caller (the CLI) stays the only process that writes the database.
 
@@ -14,17 +14,20 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from sanderling.model import Document, Outcome, Rejected
 from sanderling.pipeline import Pipeline
 from sanderling.settings import Settings
 
 _WORKER: Pipeline | None = None
+log = logging.getLogger(__name__)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -61,25 +64,35 @@ class LocalEngine:
         first = next(it, None)
         if first is None:
             return
-        second = next(it, None)
-        if second is None or self.workers == 1:
-            for batch in (first, second) if second is not None else (first,):
-                yield _code_local(self.pipeline, batch)
+        # a full first batch means more input is likely: start the workers now, while reading continues
+        if self.workers == 1 or len(first) < self.settings.batch_size:
+            yield _code_local(self.pipeline, first)
             for batch in it:
                 yield _code_local(self.pipeline, batch)
             return
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(var, "1")  # one BLAS thread per worker: processes, not threads, share the cores
         ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(self.settings,)) as pool:
-            pending: deque[Future[list[Outcome]]] = deque()
-            for batch in _chain(first, second, it):
-                pending.append(pool.submit(_code_batch, batch))
-                if len(pending) >= 2 * self.workers:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+        pending: deque[tuple[list[Document | Rejected], Future[list[Outcome]]]] = deque()
+        batches_left = _chain(first, it)
+        try:
+            with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(self.settings,)) as pool:
+                for batch in batches_left:
+                    pending.append((batch, pool.submit(_code_batch, batch)))
+                    if len(pending) >= 2 * self.workers:
+                        yield pending[0][1].result()
+                        pending.popleft()
+                while pending:
+                    yield pending[0][1].result()
+                    pending.popleft()
+        except BrokenProcessPool:
+            # a worker died (out of memory, killed): finish in this process rather than lose the run
+            log.warning("worker process died; coding the remaining %d batches in-process", len(pending))
+            for batch, _ in pending:
+                yield _code_local(self.pipeline, batch)
+            for batch in batches_left:
+                yield _code_local(self.pipeline, batch)
 
 
 def _code_local(pipeline: Pipeline, batch: list[Document | Rejected]) -> list[Outcome]:
@@ -89,8 +102,7 @@ def _code_local(pipeline: Pipeline, batch: list[Document | Rejected]) -> list[Ou
     return out
 
 
-def _chain(first: list[Document | Rejected], second: list[Document | Rejected],
+def _chain(first: list[Document | Rejected],
            rest: Iterator[list[Document | Rejected]]) -> Iterator[list[Document | Rejected]]:
     yield first
-    yield second
     yield from rest
