@@ -2,7 +2,8 @@
 
 Codes ``../shared/data/guardian_sample.jsonl`` (249 Guardian articles, median ~780 words) into a fresh
 DuckDB file, three times, and prints the median articles/s (wall clock of the whole command, start-up and
-model loading included) and the peak RSS of the coding process. Results go to benchmarks/RESULTS.md by hand.
+model loading included) and the peak RSS of the whole process tree (the CLI and its
+worker processes, sampled from /proc every 0.25 s). Results go to benchmarks/RESULTS.md by hand.
 
     python benchmarks/throughput.py [--data PATH] [--runs 3]
 """
@@ -24,6 +25,29 @@ from pathlib import Path
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (workers included), from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as fh:
+                rss[int(entry)] = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        p = frontier.pop()
+        kids = [c for c, pp in parents.items() if pp == p and c not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    return sum(rss.get(p, 0) for p in tree) / 2**20
+
+
 def one_run(data: Path, workdir: Path) -> tuple[float, float, str]:
     db = workdir / "bench.duckdb"
     if db.exists():
@@ -31,13 +55,16 @@ def one_run(data: Path, workdir: Path) -> tuple[float, float, str]:
     exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
     t0 = time.perf_counter()
     proc = subprocess.Popen([exe, "code", str(data), "--db", str(db), "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.25)
     elapsed = time.perf_counter() - t0
     err = proc.stderr.read() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
+    if proc.returncode != 0:
         raise SystemExit(f"sanderling code failed: {err.strip()}")
-    return elapsed, usage.ru_maxrss / 1024, err.strip().splitlines()[-1]
+    return elapsed, peak, err.strip().splitlines()[-1]
 
 
 def main() -> None:

@@ -106,11 +106,13 @@ def score(gold: Sequence[GoldRecord], predicted: Sequence[Event | None]) -> dict
 
 def evaluate(path: str | Path, pipeline: Pipeline | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Metrics and per-record predictions (for error analysis)."""
+    from sanderling.extract import clean_text
     from sanderling.model import Document
 
     gold = load_gold(path)
     pipe = pipeline or Pipeline()
-    docs = [Document(id=g.id, text=g.text) for g in gold]
+    # the same cleaning as `sanderling code` applies to its inputs (boilerplate lines, injected spam)
+    docs = [Document(id=g.id, text=clean_text(g.text)[0] or g.text) for g in gold]
     predicted: list[Event | None] = []
     for i in range(0, len(docs), 256):
         predicted.extend(top_event(evs) for evs in pipe.code_documents(docs[i:i + 256]))

@@ -52,6 +52,7 @@ _SPORTS = re.compile(
 class _Candidate:
     doc_index: int
     sentence: Sentence
+    position: int  # sentence number in the document: ledes carry the main event
     mentions: tuple[Mention, ...]  # offsets relative to the sentence
 
 
@@ -151,7 +152,7 @@ class Pipeline:
         if home:
             all_mentions = [replace(m, code=home) if not m.code and m.sector else m for m in all_mentions]
         pos = 0
-        for sent in split_sentences(doc.text):
+        for k, sent in enumerate(split_sentences(doc.text)):
             while pos < len(all_mentions) and all_mentions[pos].start < sent.start:
                 pos += 1
             inside = []
@@ -162,7 +163,7 @@ class Pipeline:
                 j += 1
             if (inside and len(sent.text) <= self.settings.max_sentence_chars
                     and self.lexicon.has_candidate(sent.text)):
-                yield _Candidate(i, sent, tuple(inside))
+                yield _Candidate(i, sent, k, tuple(inside))
 
     def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
@@ -185,6 +186,7 @@ class Pipeline:
             t_start, t_end = trig.span
             conf = entry.weight * (1.0 if roles.from_parse else 0.75) * (0.9 if trig.token.pos_ != "VERB" else 1.0)
             conf *= 0.85 ** _clause_depth(trig.token)
+            conf *= max(0.9, 1.0 - 0.005 * max(0, cand.position - 2))  # mild lede prior
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85
             off = cand.sentence.start
