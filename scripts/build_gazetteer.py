@@ -1125,6 +1125,26 @@ FOLD_EXTRA = str.maketrans({
 TYPE_PATTERN = re.compile(r"^[A-Z]{3}$")
 
 
+
+# local-government and institutional nouns common in regional news (added from dev-set error analysis)
+_EXTRA_SECTOR_NOUNS = {
+    "GOV": ["deputy commissioner", "deputy commissioners", "district commissioner", "commissioner", "commissioners",
+            "district collector", "collector", "district administration", "district magistrate",
+            "municipal corporation", "municipality", "civic body", "state government", "state governments",
+            "central government", "union government", "federal government", "govt", "state govt",
+            "chief minister", "chief ministers", "election commission", "electoral commission",
+            "county government", "county governor", "local government", "city council", "town council"],
+    "LEG": ["councillor", "councillors", "councilor", "councilors", "mla", "mlas", "mca", "mcas",
+            "legislative assembly", "assembly"],
+    "EDU": ["vice chancellor", "vice-chancellor", "students union", "student union", "university", "universities"],
+    "BUS": ["management", "employers"],
+    "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector"],
+    "CVL": ["delegation of villagers"],
+}
+for _sec, _nouns in _EXTRA_SECTOR_NOUNS.items():
+    SECTORS.setdefault(_sec, [])
+    SECTORS[_sec].extend(n for n in _nouns if n not in SECTORS[_sec])
+
 def fold_ascii(s: str) -> str:
     s = s.translate(FOLD_EXTRA)
     s = unicodedata.normalize("NFKD", s)

@@ -99,6 +99,11 @@ def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
                 roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
+            elif c.dep_ == "xcomp" and node is tok and not any(k.dep_ in ("dobj", "dative") for k in tok.children):
+                # frame verbs: "threatened to expel U.N. peacekeepers", "agreed to meet Iran"
+                roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
+                roots.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
+                             for p in pr.children if p.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
     return roots
