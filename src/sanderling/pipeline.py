@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 CODER = "sanderling"
 # PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
 _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+_BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "ahead", "until",
+                     "throughout", "like"}
 # subordinate clauses report background and motives; the main clause usually carries the event
 _SUBORDINATE = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"}
 # match reports ("City beat Madrid 3-1", "the Diamond League meeting") are not political events
@@ -186,6 +188,8 @@ class Pipeline:
             t_start, t_end = trig.span
             conf = entry.weight * (1.0 if roles.from_parse else 0.75) * (0.9 if trig.token.pos_ != "VERB" else 1.0)
             conf *= 0.85 ** _clause_depth(trig.token)
+            if trig.token.pos_ in ("NOUN", "PROPN") and trig.token.head.lemma_.lower() in _BACKGROUND_PREPS:
+                conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
             conf *= max(0.9, 1.0 - 0.005 * max(0, cand.position - 2))  # mild lede prior
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85

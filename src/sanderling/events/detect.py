@@ -117,6 +117,10 @@ def _governs(a: Token, b: Token) -> bool:
     while node.head.i != node.i:
         if node.dep_ not in _DOMINATE:
             return False
+        kids = list(node.children)
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "while", "as") for c in kids) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            return False  # a concurrent finite clause is its own event: "... killed when police opened fire"
         node = node.head
         if node.i == a.i:
             return True

@@ -56,6 +56,7 @@ _IRREGULAR = {
     "forgive": ["forgave", "forgiven"], "forsake": ["forsook", "forsaken"],
 }
 _VOWELS = set("aeiou")
+_NEVER_FORMS = {"according", "accordingly"}  # "according to" is attribution, never an accord
 
 
 def inflections(lemma: str) -> set[str]:
@@ -70,6 +71,7 @@ def inflections(lemma: str) -> set[str]:
     if len(first) > 2 and first[-1] not in _VOWELS | {"w", "x", "y"} and first[-2] in _VOWELS:
         forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
     forms |= set(_IRREGULAR.get(first, []))
+    forms -= _NEVER_FORMS
     return {f + tail for f in forms} | {f for f in forms}
 
 
