@@ -25,7 +25,7 @@ _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wis
 _NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
 _FUTURE_WORDS = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|tomorrow)\b",
                            re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|during|from)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:in|since|during|from|of)\s+((?:19|20)\d\d)\b")
 _AGO = re.compile(r"\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b", re.IGNORECASE)
 
 

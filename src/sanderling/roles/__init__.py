@@ -132,11 +132,15 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
         a_roots, r_roots = _noun_roots(trigger)
     else:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if passive:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        # reduced relative: "westerners imprisoned by Isis", "soldiers killed in the attack"
+        reduced = trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
+        if passive or reduced:
             a_roots = agents
             r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + _recipient_roots(trigger, extra)
+            if reduced and trigger.head.pos_ in ("NOUN", "PROPN"):
+                r_roots.append(trigger.head)
         else:
             a_roots = _subject(trigger)
             r_roots = _recipient_roots(trigger, extra)
