@@ -1139,7 +1139,8 @@ _EXTRA_SECTOR_NOUNS = {
     "EDU": ["vice chancellor", "vice-chancellor", "students union", "student union", "university", "universities"],
     "BUS": ["management", "employers"],
     "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector"],
-    "CVL": ["delegation of villagers"],
+    "CVL": ["delegation of villagers", "thousands", "hundreds", "tens of thousands", "hundreds of thousands",
+            "marchers", "rioters", "mourners"],
 }
 for _sec, _nouns in _EXTRA_SECTOR_NOUNS.items():
     SECTORS.setdefault(_sec, [])

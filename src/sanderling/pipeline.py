@@ -172,9 +172,12 @@ class Pipeline:
         if _SPORTS.search(cand.sentence.text):
             return []
         events = []
+        dl = _dateline_end(cand.sentence.text)
+        body = [m for m in cand.mentions if m.start >= dl]  # a dateline place is where, not who
+        dateline = [m for m in cand.mentions if m.end <= dl and m.code and m.is_place]
         for trig, trig_mode in select(find_triggers(sent, self.lexicon)):
             entry = trig.entry
-            roles = assign_roles(sent, trig.token, trig.head_noun, list(cand.mentions))
+            roles = assign_roles(sent, trig.token, trig.head_noun, body)
             if not roles.actors and not roles.recipients:
                 continue
             mod = modality(sent, trig.token, pub_year)
@@ -182,6 +185,10 @@ class Pipeline:
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             etype, mode = _adjust(etype, mode, trig, roles.actors)
+            if (ONTOLOGY.types[etype].requires_recipient and not roles.recipients
+                    and len({a.code for a in roles.actors}) > 1):
+                # "Vietnam and Cambodia resumed joint patrols": PLOVER needs a recipient; first-named party acts
+                roles = replace(roles, actors=roles.actors[:1], recipients=roles.actors[1:])
             if mode and mode not in ONTOLOGY.types[etype].modes:
                 mode = ""
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
@@ -202,7 +209,7 @@ class Pipeline:
                 event_text=cand.sentence.text[t_start:t_end], event_start=off + t_start, event_end=off + t_end,
                 text=cand.sentence.text, text_start=cand.sentence.start, text_end=cand.sentence.end,
                 date=resolve_date(cand.sentence.text, doc.pub_date, near=t_start), pub_date=doc.pub_date,
-                url=doc.url, event_loc=_location(sent, cand.mentions, off),
+                url=doc.url, event_loc=_location(sent, body, off) or _location_of(dateline[:1], off),
                 negated=mod.negated, hypothetical=mod.hypothetical, future=future, historical=mod.historical,
                 confidence=round(max(0.05, min(0.99, conf)), 3), cameo=cameo,
                 goldstein=ONTOLOGY.goldstein(cameo), quad_code=ONTOLOGY.quad(etype),
@@ -218,10 +225,20 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    return 0 if m is None else m.end()
+
+
 def _mask_dateline(text: str) -> str:
     """Blank a leading dateline, keeping character offsets unchanged."""
-    m = _DATELINE.match(text)
-    return text if m is None else " " * m.end() + text[m.end():]
+    end = _dateline_end(text)
+    return " " * end + text[end:]
+
+
+def _location_of(mentions: Sequence[Mention], offset: int) -> Location | None:
+    m = mentions[0] if mentions else None
+    return None if m is None else Location(country=m.code, text=m.text, start=m.start + offset, end=m.end + offset)
 
 
 def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str, str]:  # type: ignore
