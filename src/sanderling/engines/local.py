@@ -38,10 +38,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _code_batch(batch: list[Document | Rejected]) -> list[Outcome]:
     assert _WORKER is not None
-    out: list[Outcome] = []
-    for outcomes in _WORKER.run(batch, batch_size=len(batch) or 1):
-        out.extend(outcomes)
-    return out
+    return _code_local(_WORKER, batch)
 
 
 def default_workers() -> int:

@@ -1,0 +1,67 @@
+"""Trigger lexicon and detection on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanderling.events import Lexicon, find_triggers, select
+from sanderling.events.lexicon import inflections
+from sanderling.nlp import fast_parser
+
+ENTRIES = [
+    {"lemma": "impose", "pos": "VERB", "event": "SANCTION", "mode": "discontinue", "objects": ["sanction"]},
+    {"lemma": "threaten", "pos": "VERB", "event": "THREATEN"},
+    {"lemma": "call", "pos": "VERB", "event": "REQUEST", "with": ["for"]},
+    {"lemma": "kill", "pos": "VERB", "event": "ASSAULT"},
+    {"lemma": "strike", "pos": "NOUN", "event": "ASSAULT", "mode": "drone", "modifiers": ["drone"]},
+    {"lemma": "strike", "pos": "NOUN", "event": "PROTEST", "mode": "strike"},
+    {"lemma": "meet", "pos": "VERB", "event": "CONSULT"},
+    {"lemma": "sign", "pos": "VERB", "event": "SUPPORT", "objects": ["treaty"]},
+]
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon(ENTRIES)
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    nlp, annotate = fast_parser()
+    return annotate(nlp(text))[:]
+
+
+def chosen(text: str, lex: Lexicon) -> list[tuple[str, str, str]]:
+    return [(t.token.text, t.entry.event, mode) for t, mode in select(find_triggers(parse(text), lex))]
+
+
+def test_inflections_cover_regular_and_irregular_forms() -> None:
+    assert {"meet", "meets", "met", "meeting"} <= inflections("meet")
+    assert {"impose", "imposed", "imposing"} <= inflections("impose")
+    assert "according" not in inflections("accord")
+
+
+def test_prefilter_needs_light_verb_objects(lex: Lexicon) -> None:
+    assert lex.has_candidate("Brussels imposed new sanctions on Minsk.")
+    assert not lex.has_candidate("Brussels imposed a new deadline.")  # "impose" only counts with its objects
+    assert not lex.has_candidate("Shares rose in early trading.")
+
+
+def test_object_constraint_and_governing_trigger(lex: Lexicon) -> None:
+    assert chosen("The EU imposed sanctions on Belarus.", lex) == [("imposed", "SANCTION", "discontinue")]
+    assert chosen("Russia threatened to impose sanctions on Ukraine.", lex) == [("threatened", "THREATEN", "")]
+    assert chosen("The minister imposed a deadline.", lex) == []
+
+
+def test_particle_constraint_is_adjacent(lex: Lexicon) -> None:
+    assert chosen("China called for restraint.", lex) == [("called", "REQUEST", "")]
+    assert chosen("The minister called on Sunday.", lex) == []
+
+
+def test_modifiers_pick_the_sense_and_modes_are_inherited(lex: Lexicon) -> None:
+    assert chosen("Dock workers began a strike.", lex) == [("strike", "PROTEST", "strike")]
+    assert chosen("A drone strike killed two commanders.", lex) == [("killed", "ASSAULT", "drone")]
+
+
+def test_coordinated_triggers_are_separate_events(lex: Lexicon) -> None:
+    found = chosen("The two leaders met in Geneva and signed a treaty.", lex)
+    assert [e for _, e, _ in found] == ["CONSULT", "SUPPORT"]
