@@ -31,7 +31,7 @@ def parse(text: str):  # type: ignore[no-untyped-def]
 
 
 def chosen(text: str, lex: Lexicon) -> list[tuple[str, str, str]]:
-    return [(t.token.text, t.entry.event, mode) for t, mode in select(find_triggers(parse(text), lex))]
+    return [(t.token.text, etype, mode) for t, etype, mode in select(find_triggers(parse(text), lex))]
 
 
 def test_inflections_cover_regular_and_irregular_forms() -> None:

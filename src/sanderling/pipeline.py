@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 CODER = "sanderling"
 # PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
 _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# salience: a news article states its main event first; later sentences lose up to half their confidence
+# (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47)
+_LEDE_FLOOR = 0.5
+_LEDE_SLOPE = 0.1
 _BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "ahead", "until",
                      "throughout", "like"}
 # subordinate clauses report background and motives; the main clause usually carries the event
@@ -175,13 +179,13 @@ class Pipeline:
         dl = _dateline_end(cand.sentence.text)
         body = [m for m in cand.mentions if m.start >= dl]  # a dateline place is where, not who
         dateline = [m for m in cand.mentions if m.end <= dl and m.code and m.is_place]
-        for trig, trig_mode in select(find_triggers(sent, self.lexicon)):
+        for trig, trig_type, trig_mode in select(find_triggers(sent, self.lexicon)):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
             if not roles.actors and not roles.recipients:
                 continue
             mod = modality(sent, trig.token, pub_year)
-            etype, mode, future = entry.event, trig_mode, mod.future
+            etype, mode, future = trig_type, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             etype, mode = _adjust(etype, mode, trig, roles.actors)
@@ -197,7 +201,7 @@ class Pipeline:
             conf *= 0.85 ** _clause_depth(trig.token)
             if trig.token.pos_ in ("NOUN", "PROPN") and trig.token.head.lemma_.lower() in _BACKGROUND_PREPS:
                 conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
-            conf *= max(0.9, 1.0 - 0.005 * max(0, cand.position - 2))  # mild lede prior
+            conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, cand.position - 2))
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85
             off = cand.sentence.start

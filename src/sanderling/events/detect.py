@@ -127,19 +127,22 @@ def _governs(a: Token, b: Token) -> bool:
     return False
 
 
-def select(triggers: list[Trigger]) -> list[tuple[Trigger, str]]:
-    """Triggers not governed by another trigger, each with its mode.
+def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
+    """Triggers not governed by another trigger, each with its (type, mode).
 
     A governing trigger of the same type but without a mode takes the mode of what it governs:
-    "a drone strike killed two" → ASSAULT, mode drone.
+    "a drone strike killed two" → ASSAULT, mode drone. PLOVER keeps promised concessions and
+    retreats in CONCEDE, not AGREE: "agreed to lift the curfew" → CONCEDE.
     """
     keep = []
     for t in triggers:
         if any(o is not t and _governs(o.token, t.token) for o in triggers):
             continue
-        mode = t.entry.mode
+        etype, mode = t.entry.event, t.entry.mode
+        governed = [o for o in triggers if o is not t and _governs(t.token, o.token)]
+        if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") for o in governed):
+            etype, mode = "CONCEDE", ""
         if not mode:
-            mode = next((o.entry.mode for o in triggers if o is not t and o.entry.event == t.entry.event
-                         and o.entry.mode and _governs(t.token, o.token)), "")
-        keep.append((t, mode))
+            mode = next((o.entry.mode for o in governed if o.entry.event == etype and o.entry.mode), "")
+        keep.append((t, etype, mode))
     return keep
