@@ -4,6 +4,9 @@ _SUPPLY = ["delivery", "supply", "shipment", "lending", "loan", "gas", "oil", "e
 _UTILITY = ["electricity", "power", "water", "fuel", "food", "medicine", "internet", "phone", "supply"]
 
 ENTRIES = [
+    {"lemma": "call", "pos": "VERB", "event": "MOBILIZE", "mode": "troops", "cameo": "152", "with": ["up"],
+     "objects": ["reservist", "conscript", "volunteer", "recruit", "reserve", "troop", "soldier", "guard"],
+     "weight": 0.85},
     {"lemma": "hold", "pos": "VERB", "event": "COERCE", "mode": "arrest", "cameo": "173", "with": ["for"],
      "weight": 0.55},  # regional headlines: "three held for murder"
     {"lemma": "bar", "pos": "VERB", "event": "REJECT", "mode": "", "cameo": "12", "with": ["from"], "weight": 0.8},

@@ -49,6 +49,9 @@ def _object_tokens(tok: Token) -> list[Token]:
             out.extend(p for p in c.children if p.dep_ == "pobj")
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "the sanctions imposed on Iran"
+    # quantities and groups: "a new group of volunteers", "thousands of troops"
+    out.extend(p for o in list(out) for pr in o.children if pr.dep_ == "prep" and pr.lower_ == "of"
+               for p in pr.children if p.dep_ == "pobj")
     return out
 
 
@@ -127,6 +130,9 @@ def _governs(a: Token, b: Token) -> bool:
     return False
 
 
+_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
+
+
 def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
     """Triggers not governed by another trigger, each with its (type, mode).
 
@@ -142,6 +148,10 @@ def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
         governed = [o for o in triggers if o is not t and _governs(t.token, o.token)]
         if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") for o in governed):
             etype, mode = "CONCEDE", ""
+        elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES for o in governed):
+            # "vowed to renew attacks", "promised arrests": a promise of force is a threat
+            target = next(o.entry.event for o in governed if o.entry.event in _THREAT_MODES)
+            etype, mode = "THREATEN", _THREAT_MODES[target]
         if not mode:
             mode = next((o.entry.mode for o in governed if o.entry.event == etype and o.entry.mode), "")
         keep.append((t, etype, mode))
