@@ -40,6 +40,7 @@ _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID
 # (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47)
 _LEDE_FLOOR = 0.5
 _LEDE_SLOPE = 0.1
+_CIVIL = {"CVL", "LAB", "EDU", "AGR", "REF", "OPP", "SOC"}
 _BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "ahead", "until",
                      "throughout", "like"}
 # subordinate clauses report background and motives; the main clause usually carries the event
@@ -250,7 +251,8 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
     tok = trig.token
     if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors):
         return "PROTEST", "riot"  # violent collective civilian action
-    if etype == "REQUEST" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+    if (etype == "REQUEST" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and actors
+            and all(a.sector in _CIVIL for a in actors)):
         return "PROTEST", "demo"  # "villagers blocked the highway, demanding ...": demands voiced by protest
     if etype == "MOBILIZE":
         nodes = [tok] + ([trig.head_noun] if trig.head_noun is not None else [])
