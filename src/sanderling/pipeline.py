@@ -205,6 +205,8 @@ class Pipeline:
             conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, cand.position - 2))
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85
+            elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
+                conf *= 0.6  # a meeting needs two parties: "the leader toured factories" is not one
             off = cand.sentence.start
             events.append(Event(
                 id=event_id(doc.id, off, off + t_start, etype),
