@@ -3,7 +3,14 @@
 _SUPPLY = ["delivery", "supply", "shipment", "lending", "loan", "gas", "oil", "export", "credit", "disbursement"]
 _UTILITY = ["electricity", "power", "water", "fuel", "food", "medicine", "internet", "phone", "supply"]
 
+_REVERSIBLE = ["hike", "fee", "tax", "increase", "order", "decision", "bill", "law", "charge", "case", "ordinance",
+               "directive", "ban", "curfew", "restriction", "price hike"]
+
 ENTRIES = [
+    {"lemma": "withdraw", "pos": "VERB", "event": "CONCEDE", "mode": "", "cameo": "08", "objects": _REVERSIBLE,
+     "weight": 0.85},
+    {"lemma": "roll", "pos": "VERB", "event": "CONCEDE", "mode": "", "cameo": "08", "with": ["back"],
+     "objects": _REVERSIBLE, "weight": 0.85},
     {"lemma": "call", "pos": "VERB", "event": "MOBILIZE", "mode": "troops", "cameo": "152", "with": ["up"],
      "objects": ["reservist", "conscript", "volunteer", "recruit", "reserve", "troop", "soldier", "guard"],
      "weight": 0.85},

@@ -69,6 +69,11 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
       sanderling code article.html news.jsonl.gz feeds/ --db events.duckdb
       cat story.txt | sanderling code - --db events.duckdb
       sanderling code --text "Kenyan police arrested 40 protesters in Nairobi on Tuesday."
+
+    \b
+    Exit status: 0 when the run completed, even if some documents were skipped or
+    failed (see `sanderling docs --status failed`); 1 when it could not proceed
+    (database busy or unreadable, model missing); 2 for usage errors.
     """
     from sanderling.pipeline import Pipeline
 

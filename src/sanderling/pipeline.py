@@ -189,6 +189,8 @@ class Pipeline:
             etype, mode, future = trig_type, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
                 etype, mode, future = _FUTURE_TO[etype], "", False
+            elif future and etype in ("AGREE", "CONCEDE"):
+                future = False  # the promise or announced concession is itself the event
             etype, mode = _adjust(etype, mode, trig, roles.actors)
             if (ONTOLOGY.types[etype].requires_recipient and not roles.recipients
                     and len({a.code for a in roles.actors}) > 1):
@@ -258,7 +260,7 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
         return "PROTEST", "demo"  # "villagers blocked the highway, demanding ...": demands voiced by protest
     if etype == "MOBILIZE":
         nodes = [tok] + ([trig.head_noun] if trig.head_noun is not None else [])
-        if any(c.lower_ == "joint" for n in nodes for c in n.children):
+        if any(c.lower_ == "joint" for n in nodes for c in n.subtree if c.i < n.i):
             return "COOPERATE", ""  # joint exercises and patrols
     return etype, mode
 
