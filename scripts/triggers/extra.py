@@ -7,6 +7,11 @@ _REVERSIBLE = ["hike", "fee", "tax", "increase", "order", "decision", "bill", "l
                "directive", "ban", "curfew", "restriction", "price hike"]
 
 ENTRIES = [
+    {"lemma": "bandobast", "pos": "NOUN", "event": "MOBILIZE", "mode": "police", "cameo": "151", "weight": 0.7},
+    {"lemma": "knock", "pos": "VERB", "event": "COERCE", "mode": "cyber", "cameo": "170", "with": ["offline"],
+     "context": ["cyber"], "weight": 0.8},
+    {"lemma": "pool", "pos": "VERB", "event": "COOPERATE", "mode": "", "cameo": "06",
+     "objects": ["intelligence", "resource", "information", "data", "fund", "effort"], "weight": 0.8},
     {"lemma": "withdraw", "pos": "VERB", "event": "CONCEDE", "mode": "", "cameo": "08", "objects": _REVERSIBLE,
      "weight": 0.85},
     {"lemma": "roll", "pos": "VERB", "event": "CONCEDE", "mode": "", "cameo": "08", "with": ["back"],
