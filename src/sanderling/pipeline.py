@@ -93,7 +93,8 @@ class Pipeline:
         """Recorded in every event and document: code, lexicon, gazetteer and parser versions."""
         lex = _data_hash("sanderling.events", "triggers.json")
         gaz = _data_hash("sanderling.actors", "gazetteer.json")
-        return f"{__version__}+lex.{lex}.gaz.{gaz}/{model_version()}"
+        places = _data_hash("sanderling.actors", "places.json")
+        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}/{model_version()}"
 
     # -- public API -------------------------------------------------------------------
     def code_text(self, text: str, doc_id: str = "text", pub_date: str | None = None,
