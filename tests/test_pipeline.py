@@ -57,3 +57,9 @@ def test_event_ids_are_stable_and_evidence_offsets_are_document_offsets(pipeline
     assert ev.event == "COERCE" and ev.mode == "arrest" and ev.date == "2024-03-05"
     assert text[ev.text_start:ev.text_end] == ev.text and ev.url == "https://x.example/a"
     assert ev.event_loc is not None and ev.event_loc.country == "KEN" or [a.code for a in ev.actor] == ["KEN"]
+
+
+def test_figurative_uses_are_not_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in ["The company reported a rise in profit, beating analysts' expectations in Japan.",
+                 "Firefighters in Greece fought the wildfire for three days."]:
+        assert [s[0] for s in summary(pipeline.code_text(text))] == []

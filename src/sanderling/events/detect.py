@@ -91,12 +91,24 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
     return True, head_noun
 
 
+# figurative uses that no lexicon entry should fire on: "beat expectations", "attack the problem"
+_FIGURATIVE = {
+    "beat": {"expectation", "estimate", "forecast", "record", "deadline", "odds", "target", "traffic"},
+    "attack": {"problem", "issue", "question", "poverty", "inflation"},
+    "fight": {"inflation", "poverty", "corruption", "fire", "wildfire", "blaze", "disease", "cancer", "obesity"},
+    "kill": {"bill", "deal", "idea", "time", "proposal"},
+}
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """All lexicon triggers in a parsed sentence, before dominance."""
     found: list[Trigger] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma not in lexicon.lemmas:
+            continue
+        figurative = _FIGURATIVE.get(lemma)
+        if figurative and any(o.lemma_.lower() in figurative for o in _object_tokens(tok)):
             continue
         best: Trigger | None = None
         for entry in lexicon.entries_for(lemma, tok.pos_):
