@@ -41,6 +41,9 @@ def _chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it complements: "plans to visit" → [visit, plans]."""
     out = [tok]
     node = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+        node = tok.head  # "an investigation would follow", "talks will take place"
+        out.append(node)
     while node.dep_ in ("xcomp", "auxpass", "conj", "dobj") and node.head.i != node.i and len(out) < 4:
         if node.dep_ == "dobj" and node.pos_ not in ("NOUN", "PROPN"):
             break
