@@ -65,6 +65,18 @@ def _phrase_keys(tok: Token) -> set[str]:
     return keys
 
 
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week",
+               "month", "year", "morning", "afternoon", "evening", "night", "weekend", "time", "occasion",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "anniversary", "eve"}
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Sunday", "for a week": a time adjunct, not the particle of a phrasal trigger."""
+    return any(p.lower_ in _TIME_WORDS or p.lemma_.lower() in _TIME_WORDS or p.like_num
+               for p in prep.children if p.dep_ == "pobj")
+
+
 def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
     head_noun = None
     if entry.objects:
@@ -77,7 +89,8 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
     if entry.with_:
         # particles anywhere; prepositions only right after the verb ("called on X", not "called ... on Sunday")
         kids = {c.lemma_.lower() for c in tok.children
-                if c.dep_ in _WITH_DEPS and (c.dep_ == "prt" or tok.i < c.i <= tok.i + 2 or c.dep_ == "agent")}
+                if c.dep_ in _WITH_DEPS and (c.dep_ in ("prt", "agent") or tok.i < c.i <= tok.i + 2
+                                             or (c.dep_ == "prep" and not _temporal(c)))}
         if any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for c in tok.children):
             kids.add("to")  # "asked the EU to convene ..."
