@@ -346,6 +346,7 @@ IGO ; - ; International Energy Agency | =IEA
 IGO ; - ; International Organisation of La Francophonie | International Organization of La Francophonie | La Francophonie
 # --- Non-governmental organisations (NGO) ---
 NGO ; - ; Amnesty International | =Amnesty
+NGO ; - ; rights group | rights groups | human rights group | human rights groups | aid group | aid groups | aid agency | aid agencies | aid worker | aid workers | humanitarian groups | humanitarian organisations | humanitarian organizations | NGO | NGOs | non-governmental organisation | non-governmental organisations | non-governmental organization | non-governmental organizations
 NGO ; - ; Human Rights Watch | =HRW
 NGO ; - ; International Committee of the Red Cross | =ICRC | Red Cross
 NGO ; - ; International Federation of Red Cross and Red Crescent Societies | =IFRC | Red Crescent
@@ -1092,13 +1093,9 @@ SECTORS: dict[str, list[str]] = {
         "ayatollah", "religious leader", "religious leaders", "pope", "worshippers",
     ],
     "SOC": [
-        "civil society", "civil society groups", "charity", "charities", "aid group",
-        "aid groups", "aid agency", "aid agencies", "aid worker", "aid workers",
-        "humanitarian groups", "humanitarian organisations", "humanitarian organizations",
-        "rights group", "rights groups", "human rights group", "human rights groups",
-        "advocacy group", "advocacy groups", "ngo", "ngos", "non-governmental organisation",
-        "non-governmental organisations", "non-governmental organization",
-        "non-governmental organizations", "environmentalists",
+        "civil society", "civil society groups", "charity", "charities",
+        "advocacy group", "advocacy groups",
+        "environmentalists",
     ],
     "SPY": [
         "intelligence agency", "intelligence agencies", "intelligence service",

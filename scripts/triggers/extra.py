@@ -6,7 +6,16 @@ _UTILITY = ["electricity", "power", "water", "fuel", "food", "medicine", "intern
 _REVERSIBLE = ["hike", "fee", "tax", "increase", "order", "decision", "bill", "law", "charge", "case", "ordinance",
                "directive", "ban", "curfew", "restriction", "price hike"]
 
+_REVENGE = ["revenge", "retaliation", "retribution", "vengeance", "reprisal", "response", "punishment"]
+
 ENTRIES = [
+    {"lemma": "vow", "pos": "VERB", "event": "THREATEN", "mode": "violence", "cameo": "138", "objects": _REVENGE,
+     "weight": 0.9},
+    {"lemma": "promise", "pos": "VERB", "event": "THREATEN", "mode": "violence", "cameo": "138",
+     "objects": _REVENGE, "weight": 0.85},
+    {"lemma": "dismiss", "pos": "VERB", "event": "REJECT", "mode": "", "cameo": "12",
+     "objects": ["petition", "plea", "appeal", "case", "request", "application", "demand", "bail", "claim"],
+     "weight": 0.75},
     {"lemma": "bandobast", "pos": "NOUN", "event": "MOBILIZE", "mode": "police", "cameo": "151", "weight": 0.7},
     {"lemma": "knock", "pos": "VERB", "event": "COERCE", "mode": "cyber", "cameo": "170", "with": ["offline"],
      "context": ["cyber"], "weight": 0.8},
