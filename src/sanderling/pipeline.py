@@ -193,6 +193,9 @@ class Pipeline:
             elif future and etype in ("AGREE", "CONCEDE"):
                 future = False  # the promise or announced concession is itself the event
             etype, mode = _adjust(etype, mode, trig, roles.actors)
+            if etype == "MOBILIZE":  # "Russia deployed troops": the troops are its own, not a recipient
+                own = {a.code for a in roles.actors}
+                roles = replace(roles, recipients=tuple(r for r in roles.recipients if r.code not in own))
             if (ONTOLOGY.types[etype].requires_recipient and not roles.recipients
                     and len({a.code for a in roles.actors}) > 1):
                 # "Vietnam and Cambodia resumed joint patrols": PLOVER needs a recipient; first-named party acts

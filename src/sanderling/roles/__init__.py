@@ -20,6 +20,9 @@ _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", 
                     "among", "over", "from", "for", "of"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
 _SUBJ = ("nsubj", "csubj", "expl")
+# "on the sidelines of the summit", "on behalf of": the object of the preposition is not a party
+_NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis", "behalf", "eve", "condition",
+                "ground", "grounds", "verge", "outskirt", "outskirts", "edge", "part", "way", "side"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
 _SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
@@ -86,6 +89,7 @@ def _subject(tok: Token) -> list[Token]:
 
 def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
     roots: list[Token] = []
+    complement: list[Token] = []  # objects of a frame verb's complement, used when nothing closer is found
     for node in (tok, extra):
         if node is None:
             continue
@@ -94,19 +98,20 @@ def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
                 if c is not extra:
                     roots.append(c)
             elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
-                roots.extend(p for p in c.children if p.dep_ == "pobj")
+                roots.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_PARTIES)
             elif c.dep_ in ("ccomp", "xcomp"):
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
                 roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
-            elif c.dep_ == "xcomp" and node is tok and not any(k.dep_ in ("dobj", "dative") for k in tok.children):
+            elif c.dep_ == "xcomp" and node is tok:
                 # frame verbs: "threatened to expel U.N. peacekeepers", "agreed to meet Iran"
-                roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
-                roots.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
-                             for p in pr.children if p.dep_ == "pobj")
+                complement.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
+                complement.extend(p for pr in c.children
+                                  if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
+                                  for p in pr.children if p.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
-    return roots
+    return roots or complement
 
 
 def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -122,6 +127,8 @@ def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
             recips.extend(p for p in c.children if p.dep_ == "pobj")
     if not actors and tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         actors = _subject(tok.head)
+    elif not actors and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        actors = _subject(tok.head.head)  # "the minister flew to Tehran for talks with ..."
     return actors, recips
 
 
