@@ -192,7 +192,7 @@ def combine(text: str, matches: list[tuple[int, int, Entry]]) -> list[Mention]:
 
 
 def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
-    country_like = ("country", "adjective", "capital", "gov", "org")
+    country_like = ("country", "adjective", "capital", "gov", "org", "place")
     span = dict(text=text[a.start:b.end], start=a.start, end=b.end, is_place=False)
     if a.kind in country_like and b.kind == "sector" and a.code and _GLUE.match(gap + " "):
         return replace(b, code=a.code, kind="country", sector=b.sector, **span)
