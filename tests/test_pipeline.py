@@ -63,3 +63,12 @@ def test_figurative_uses_are_not_events(pipeline) -> None:  # type: ignore[no-un
     for text in ["The company reported a rise in profit, beating analysts' expectations in Japan.",
                  "Firefighters in Greece fought the wildfire for three days."]:
         assert [s[0] for s in summary(pipeline.code_text(text))] == []
+
+
+def test_denials_negations_and_background(pipeline) -> None:  # type: ignore[no-untyped-def]
+    denied = pipeline.code_text("The Kenyan government denied that it had any plans to impose a curfew in Nairobi.")
+    assert all(not e.happened for e in denied if e.event == "COERCE")
+    neither = pipeline.code_text("Neither Armenia nor Azerbaijan has attacked civilian targets since the truce.")
+    assert all(not e.happened for e in neither if e.event == "ASSAULT")
+    past = pipeline.code_text("A film recalls the 1984 miners' strike in Britain.", pub_date="2024-05-01")
+    assert past and all(e.historical for e in past)

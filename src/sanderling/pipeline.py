@@ -209,6 +209,8 @@ class Pipeline:
             if trig.token.pos_ in ("NOUN", "PROPN") and trig.token.head.lemma_.lower() in _BACKGROUND_PREPS:
                 conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
             conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, cand.position - 2))
+            if mod.historical:
+                conf *= 0.6  # background ("the 2019 protests") rarely is the reported event
             if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
                 conf *= 0.85
             elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:

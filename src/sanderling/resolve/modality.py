@@ -23,6 +23,10 @@ _REPORTING = {"say", "announce", "tell", "state", "add", "report", "confirm", "i
 _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
                 "fear", "urge", "ask"}
 _NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
+_DENY = {"deny", "refute", "dismiss", "reject"}
+_PLAN_NOUNS = {"plan", "intention", "proposal", "bid", "attempt", "effort", "threat", "readiness", "willingness",
+               "offer", "promise", "pledge", "vow", "call", "demand", "request", "decision"}
+_NOBODY = {"nobody", "none", "neither", "no-one"}
 _FUTURE_WORDS = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|tomorrow)\b",
                            re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|during|from|of)\s+((?:19|20)\d\d)\b")
@@ -91,6 +95,21 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
                 future = True
             if lemma in _NEG_FRAMES:
                 negated = True
+    top = chain[-1]
+    # "denied that it planned to ...", "plans to impose a curfew", "neither side attacked"
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in _DENY:
+        negated = True
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLAN_NOUNS:
+        future = True
+    for node in chain:
+        for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in _NOBODY or any(c.lower_ in ("neither", "no") for c in subj.children):
+                negated = True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in (t for left in tok.lefts for t in left.subtree):  # "the 1984 miners' strike", "the 2019 protests"
+            if c.like_num and len(c.text) == 4 and c.text.isdigit() and c.text[:2] in ("19", "20"):
+                if pub_year is None or int(c.text) < pub_year:
+                    historical = True
     if tok.pos_ in ("NOUN", "PROPN") and _FUTURE_WORDS.search(sent.text):
         future = True
     if not future and any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "upcoming", "possible")
