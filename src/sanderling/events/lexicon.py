@@ -132,7 +132,7 @@ class Lexicon:
             if any(not e.objects for e in entries):
                 needs[lemma] = None
                 continue
-            words = {o.split()[-1][:6] for e in entries for o in e.objects}
+            words = {o.split()[-1][:5] for e in entries for o in e.objects}  # stem: "supply" ~ "supplies"
             needs[lemma] = tuple(sorted(set(needs.get(lemma) or ()) | words))
         return needs
 
