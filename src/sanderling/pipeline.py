@@ -27,7 +27,7 @@ from sanderling.model import Document, Entity, Event, Location, Mention, Outcome
 from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
-from sanderling.roles import _tokens_of, assign_roles, is_place_use
+from sanderling.roles import assign_roles, is_place_use
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -37,7 +37,7 @@ CODER = "sanderling"
 # PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
 _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # salience: a news article states its main event first; later sentences lose up to half their confidence
-# (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47)
+# (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47 from this alone)
 _LEDE_FLOOR = 0.5
 _LEDE_SLOPE = 0.1
 _CIVIL = {"CVL", "LAB", "EDU", "AGR", "REF", "OPP", "SOC"}
@@ -170,13 +170,11 @@ class Pipeline:
                 inside.append(replace(m, start=m.start - sent.start, end=m.end - sent.start))
                 j += 1
             if (inside and len(sent.text) <= self.settings.max_sentence_chars
-                    and self.lexicon.has_candidate(sent.text)):
+                    and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
                 yield _Candidate(i, sent, k, tuple(inside))
 
     def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
-        if _SPORTS.search(cand.sentence.text):
-            return []
         events = []
         dl = _dateline_end(cand.sentence.text)
         body = [m for m in cand.mentions if m.start >= dl]  # a dateline place is where, not who
@@ -204,17 +202,7 @@ class Pipeline:
                 mode = ""
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
             t_start, t_end = trig.span
-            conf = entry.weight * (1.0 if roles.from_parse else 0.75) * (0.9 if trig.token.pos_ != "VERB" else 1.0)
-            conf *= 0.85 ** _clause_depth(trig.token)
-            if trig.token.pos_ in ("NOUN", "PROPN") and trig.token.head.lemma_.lower() in _BACKGROUND_PREPS:
-                conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
-            conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, cand.position - 2))
-            if mod.historical:
-                conf *= 0.6  # background ("the 2019 protests") rarely is the reported event
-            if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
-                conf *= 0.85
-            elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
-                conf *= 0.6  # a meeting needs two parties: "the leader toured factories" is not one
+            conf = _confidence(entry.weight, trig.token, etype, roles, mod.historical, cand.position)
             off = cand.sentence.start
             events.append(Event(
                 id=event_id(doc.id, off, off + t_start, etype),
@@ -226,7 +214,7 @@ class Pipeline:
                 date=resolve_date(cand.sentence.text, doc.pub_date, near=t_start), pub_date=doc.pub_date,
                 url=doc.url, event_loc=_location(sent, body, off) or _location_of(dateline[:1], off),
                 negated=mod.negated, hypothetical=mod.hypothetical, future=future, historical=mod.historical,
-                confidence=round(max(0.05, min(0.99, conf)), 3), cameo=cameo,
+                confidence=conf, cameo=cameo,
                 goldstein=ONTOLOGY.goldstein(cameo), quad_code=ONTOLOGY.quad(etype),
                 plover_score=ONTOLOGY.score(etype, mode), coder=CODER, coder_version=self.version,
             ))
@@ -271,6 +259,22 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
     return etype, mode
 
 
+def _confidence(weight: float, tok, etype: str, roles, historical: bool, position: int) -> float:  # type: ignore
+    """How likely this is *the* event the text reports (see docs/data-model.md); not a calibrated probability."""
+    conf = weight * (1.0 if roles.from_parse else 0.75) * (0.9 if tok.pos_ != "VERB" else 1.0)
+    conf *= 0.85 ** _clause_depth(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _BACKGROUND_PREPS:
+        conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
+    conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - 2))
+    if historical:
+        conf *= 0.6  # background ("the 2019 protests") rarely is the reported event
+    if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
+        conf *= 0.85
+    elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
+        conf *= 0.6  # a meeting needs two parties: "the leader toured factories" is not one
+    return round(max(0.05, min(0.99, conf)), 3)
+
+
 def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]
     depth = 0
     while tok.head.i != tok.i:
@@ -286,7 +290,4 @@ def _entity(m: Mention, offset: int, as_target: bool = False) -> Entity:
 
 
 def _location(sent, mentions: Sequence[Mention], offset: int) -> Location | None:  # type: ignore[no-untyped-def]
-    for m in mentions:
-        if m.code and is_place_use(sent, m) and _tokens_of(sent, m):
-            return Location(country=m.code, text=m.text, start=m.start + offset, end=m.end + offset)
-    return None
+    return _location_of([m for m in mentions if m.code and is_place_use(sent, m)][:1], offset)
