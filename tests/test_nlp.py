@@ -17,9 +17,15 @@ def test_fast_annotation_matches_full_pipeline_on_content_words() -> None:
     total = same = 0
     for text in SENTENCES:
         a, b = full(text), annotate(fast(text))
-        assert [t.dep_ for t in a] == [t.dep_ for t in b]
+        assert [(t.dep_, t.head.i, t.tag_) for t in a] == [(t.dep_, t.head.i, t.tag_) for t in b]
         for x, y in zip(a, b, strict=True):
             if x.tag_[:2] in ("NN", "VB", "JJ") and x.lemma_ not in ("be", "have", "do"):
                 total += 1
                 same += x.lemma_ == y.lemma_ and (x.pos_ == y.pos_ or {x.pos_, y.pos_} <= {"VERB", "AUX"})
     assert total > 30 and same / total >= 0.97
+
+
+def test_fast_parser_multiplies_with_numpy_blas() -> None:
+    fast, _ = fast_parser()
+    assert {node.ops.name for node in fast.get_pipe("tok2vec").model.walk()} == {"sanderling_numpy_blas"}
+    assert parser_nlp().get_pipe("tok2vec").model.ops.name == "numpy"  # the reference stays on blis

@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
+
+import ahocorasick
 
 from sanderling.model import Mention
 
@@ -25,17 +27,36 @@ _PLACE_KINDS = {"country", "adjective", "capital", "place"}
 _NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
+_WORDCHAR = re.compile(r"[\w-]")
+
+
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _cues():  # type: ignore[no-untyped-def]
+    """An Aho-Corasick automaton of lowercase cue words -> country code (None without cues)."""
     try:
         data = json.loads(resources.files("sanderling.actors").joinpath("data", "places.json").read_text("utf-8"))
     except (OSError, ValueError):
-        return None, {}
+        return None
     table = {w.lower(): code for code, words in data.get("cues", {}).items() for w in words}
     if not table:
-        return None, {}
-    alts = "|".join(sorted((re.escape(w) for w in table), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), table
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, code in table.items():
+        automaton.add_word(word, (len(word), code))
+    automaton.make_automaton()
+    return automaton
+
+
+def _cue_votes(text: str) -> Iterator[str]:
+    automaton = _cues()
+    if automaton is None:
+        return
+    low = text[:50_000].lower()
+    for end, (length, code) in automaton.iter(low):
+        start = end - length + 1
+        if (start == 0 or not _WORDCHAR.match(low[start - 1])) and (
+                end + 1 >= len(low) or not _WORDCHAR.match(low[end + 1])):
+            yield code
 
 
 def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5) -> str | None:
@@ -43,10 +64,8 @@ def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5)
     for m in mentions:
         if m.code and m.code not in _NONSTATE and m.kind in _PLACE_KINDS:
             votes[m.code] += 1.0
-    rx, table = _cues()
-    if rx is not None:
-        for hit in rx.finditer(text[:50_000]):
-            votes[table[hit.group(0).lower()]] += 0.5
+    for code in _cue_votes(text):
+        votes[code] += 0.5
     if not votes:
         return None
     (code, top), total = votes.most_common(1)[0], sum(votes.values())

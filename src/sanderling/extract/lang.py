@@ -12,7 +12,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-_SAMPLE_CHARS = 3_000  # the first few paragraphs decide; scoring a whole book is waste
+_SAMPLE_CHARS = 1_500  # the opening paragraphs decide; scoring a whole article is waste
 _lock = threading.Lock()
 _identifier: Any = None
 

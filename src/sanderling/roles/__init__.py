@@ -10,6 +10,7 @@ and the event's confidence is lowered.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -35,7 +36,14 @@ class Roles:
 
 
 def _tokens_of(sent: Span, m: Mention) -> list[Token]:
-    return [t for t in sent if m.start <= t.idx < m.end]
+    """Tokens of ``sent`` whose start offset (``Token.idx``) falls inside the mention."""
+    doc = sent.doc
+    starts = doc.user_data.get("sanderling_starts")
+    if starts is None:  # token start offsets, computed once per parsed sentence
+        starts = doc.user_data["sanderling_starts"] = [t.idx for t in doc]
+    lo = max(bisect_left(starts, m.start), sent.start)
+    hi = min(bisect_left(starts, m.end), sent.end)
+    return [doc[i] for i in range(lo, hi)]
 
 
 _KEEP_PREPS = {"of", "from"}  # "the leader of X", "officials from X" belong to the phrase; "for/against X" do not
