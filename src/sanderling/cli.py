@@ -58,10 +58,12 @@ def main() -> None:
 @click.option("--recode", is_flag=True, help="Recode documents even when already coded by this version.")
 @click.option("--workers", type=int, default=None,
               help="Coding processes (default: one per core; inputs of one batch stay in-process).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
-         recode: bool, workers: int | None, quiet: bool) -> None:
+         recode: bool, workers: int | None, actor_files: tuple[str, ...], quiet: bool) -> None:
     """Code PATHS (text, HTML, JSONL, .gz, directories; - for stdin) into --db.
 
     \b
@@ -78,8 +80,9 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
     from sanderling.pipeline import Pipeline
 
     settings = Settings(batch_size=batch_size, lock_timeout=lock_timeout, max_doc_bytes=max_bytes,
-                        max_line_bytes=max_line_bytes, languages=tuple(langs))
+                        max_line_bytes=max_line_bytes, languages=tuple(langs), actors=tuple(actor_files))
     try:
+        _check_actors(settings)
         if text is not None:
             events = Pipeline(settings).code_text(text, pub_date=pub_date)
             out = [e.to_plover() for e in events if show_all or e.happened]
@@ -90,6 +93,14 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
         _code_paths(paths, db, settings, recode, quiet, workers)
     except SanderlingError as exc:
         _fail(str(exc))
+
+
+def _check_actors(settings: Settings) -> None:
+    """Load the user's actor files now, so a bad file is one clear error before any work starts."""
+    if settings.actors:
+        from sanderling.actors import Gazetteer
+
+        Gazetteer.with_actors(settings.actors)
 
 
 def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool,
@@ -289,7 +300,9 @@ def docs(db: str, status: str | None, limit: int | None, fmt: str, output: str |
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with all metrics.")
 @click.option("--errors", "errors_to", default=None, help="Write per-record predictions (JSONL) here.")
-def eval_cmd(gold: str, as_json: bool, errors_to: str | None) -> None:
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
+def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...]) -> None:
     """Score the coder on a gold JSONL file (format: docs/evaluation.md).
 
     \b
@@ -297,9 +310,12 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None) -> None:
       sanderling eval devset/dev.jsonl --json
     """
     from sanderling.evaluate import evaluate
+    from sanderling.pipeline import Pipeline
 
     try:
-        metrics, rows = evaluate(gold)
+        settings = Settings(actors=tuple(actor_files))
+        _check_actors(settings)
+        metrics, rows = evaluate(gold, Pipeline(settings))
     except SanderlingError as exc:
         _fail(str(exc))
     if errors_to:
@@ -309,9 +325,62 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None) -> None:
         return
     click.echo(f"n={metrics['n']}  accuracy={metrics['event_accuracy']}  macro-F1={metrics['event_macro_f1']}  "
                f"miss={metrics['miss_rate']}  false-event={metrics['false_event_rate']}  "
-               f"source-codes={metrics['source_code_accuracy']}  target-codes={metrics['target_code_accuracy']}")
+               f"source-codes={metrics['source_code_accuracy']}  target-codes={metrics['target_code_accuracy']}  "
+               f"source-actors={metrics['source_actor_accuracy']}  target-actors={metrics['target_actor_accuracy']}")
     for t, v in metrics["per_type"].items():
         click.echo(f"  {t:<10} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} n={v['n']}")
+
+
+@main.group()
+def actors() -> None:
+    """Look up the actor dictionary (countries, organisations, dated offices of people)."""
+
+
+@actors.command(name="lookup")
+@click.argument("name")
+@click.option("--date", "on", default=None, help="Code the actor as of this date (YYYY-MM-DD); default today.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def actors_lookup(name: str, on: str | None, actor_files: tuple[str, ...], as_json: bool) -> None:
+    """How NAME is coded: its code, sector and office at --date, and where the entry comes from.
+
+    \b
+    Examples:
+      sanderling actors lookup "Kim Jong-un" --date 2024-07-19
+      sanderling actors lookup "North Korean leader" --json
+      sanderling actors lookup "Jane Doe" --actors my_actors.yaml
+    """
+    from sanderling.actors import Gazetteer
+    from sanderling.actors.people import lookup
+
+    if on is not None and not _is_date(on):
+        raise click.BadParameter(f"{on!r} is not a date (YYYY-MM-DD)", param_hint="--date")
+    try:
+        gaz = Gazetteer.with_actors(tuple(actor_files))
+    except SanderlingError as exc:
+        _fail(str(exc))
+    rows = []
+    for p in lookup(name, gaz.people):
+        c = p.at(on)
+        rows.append({"name": p.name, "code": c.code, "sector": c.sector, "office": c.role, "source": p.source,
+                     "offices": [{"role": o.role, "sector": o.sector, "start": o.start, "end": o.end}
+                                 for o in p.offices]})
+    if not rows:  # not a person: what does the gazetteer make of the text itself?
+        for m in gaz.find(name, date=on):
+            rows.append({"name": m.text, "code": m.code, "sector": m.sector, "office": "", "source": m.kind,
+                         "offices": []})
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        click.echo(f"no actor entry matches {name!r}")
+    for r in rows if not as_json else []:
+        office = f"  {r['office']}" if r["office"] else ""
+        click.echo(f"{r['name']}: {r['code']} {r['sector'] or '-'}{office}  [{r['source']}]")
+        for o in r["offices"]:
+            click.echo(f"    {o['start'] or '…'} – {o['end'] or 'now'}  {o['sector']}  {o['role']}")
+    if not rows:
+        sys.exit(1)
 
 
 def _is_date(value: str) -> bool:

@@ -27,10 +27,19 @@ class GoldRecord:
     mode: str
     source: frozenset[str]
     target: frozenset[str]
+    source_actors: frozenset[tuple[str, str]] = frozenset()
+    target_actors: frozenset[tuple[str, str]] = frozenset()
+    date: str | None = None  # publication date: offices of named people depend on it
 
 
 def _codes(items: Any) -> frozenset[str]:
     return frozenset(str(x.get("code") or "") for x in (items or []) if isinstance(x, dict)) - {""}
+
+
+def _actors(items: Any) -> frozenset[tuple[str, str]]:
+    """(code, sector) pairs: "Kenyan police" is KEN/COP, not just KEN."""
+    return frozenset((str(x.get("code") or ""), str(x.get("sector") or "")) for x in (items or [])
+                     if isinstance(x, dict) and x.get("code"))
 
 
 def load_gold(path: str | Path) -> list[GoldRecord]:
@@ -49,6 +58,9 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
                     id=str(r.get("id", n)), text=r["text"], event=ev, mode=r.get("mode") or "",
                     source=_codes(r.get("source", r.get("actor"))),
                     target=_codes(r.get("target", r.get("recipient"))),
+                    source_actors=_actors(r.get("source", r.get("actor"))),
+                    target_actors=_actors(r.get("target", r.get("recipient"))),
+                    date=str(r["date"])[:10] if r.get("date") else None,
                 ))
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 raise InputError(f"{path}:{n}: not a gold record ({exc}); see docs/evaluation.md") from exc
@@ -86,6 +98,15 @@ def score(gold: Sequence[GoldRecord], predicted: Sequence[Event | None]) -> dict
                    for codes, p in pairs)
         return round(hits / len(pairs), 4), len(pairs)
 
+    def actor_acc(attr: str) -> float | None:
+        pairs = [(getattr(g, attr), p) for g, p in zip(gold, predicted, strict=True) if getattr(g, attr)]
+        if not pairs:
+            return None
+        role = "actor" if attr == "source_actors" else "recipient"
+        hits = sum(p is not None and frozenset((e.code, e.sector) for e in getattr(p, role) if e.code) == want
+                   for want, p in pairs)
+        return round(hits / len(pairs), 4)
+
     src, n_src = code_acc("source")
     tgt, n_tgt = code_acc("target")
     mode_pairs = [(g, p) for g, p in zip(gold, predicted, strict=True) if g.event and g.mode and p
@@ -99,6 +120,7 @@ def score(gold: Sequence[GoldRecord], predicted: Sequence[Event | None]) -> dict
         "false_event_rate": round(sum(p is not None for p in without) / len(without), 4) if without else None,
         "source_code_accuracy": src, "source_n": n_src,
         "target_code_accuracy": tgt, "target_n": n_tgt,
+        "source_actor_accuracy": actor_acc("source_actors"), "target_actor_accuracy": actor_acc("target_actors"),
         "mode_accuracy_when_type_correct": round(sum(g.mode == p.mode for g, p in mode_pairs) / len(mode_pairs), 4)
         if mode_pairs else None,
     }
@@ -112,7 +134,7 @@ def evaluate(path: str | Path, pipeline: Pipeline | None = None) -> tuple[dict[s
     gold = load_gold(path)
     pipe = pipeline or Pipeline()
     # the same cleaning as `sanderling code` applies to its inputs (boilerplate lines, injected spam)
-    docs = [Document(id=g.id, text=clean_text(g.text)[0] or g.text) for g in gold]
+    docs = [Document(id=g.id, text=clean_text(g.text)[0] or g.text, pub_date=g.date) for g in gold]
     predicted: list[Event | None] = []
     for i in range(0, len(docs), 256):
         predicted.extend(top_event(evs) for evs in pipe.code_documents(docs[i:i + 256]))

@@ -18,9 +18,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
+from pathlib import Path
 
 from sanderling import __version__
 from sanderling.actors import Gazetteer, home_country, is_lowercase_text
+from sanderling.actors.coref import carry_over
 from sanderling.events.detect import find_triggers, select
 from sanderling.events.lexicon import Lexicon
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
@@ -71,6 +73,21 @@ def _data_hash(package: str, name: str) -> str:
     return hashlib.sha256(raw).hexdigest()[:8]
 
 
+def _people_hash(user_files: Sequence[str]) -> str:
+    """Hash of the shipped people files and the user's --actors files (their content, not their names)."""
+    h = hashlib.sha256()
+    folder = resources.files("sanderling.actors").joinpath("data", "people")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name) if folder.is_dir() else []:
+        if entry.name.endswith(".yaml"):
+            h.update(entry.read_bytes())
+    for path in user_files:
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(path.encode())
+    return h.hexdigest()[:8]
+
+
 class Pipeline:
     """Segment → actors → triggers → roles → modality/date/place → Event records."""
 
@@ -82,7 +99,7 @@ class Pipeline:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return self._gazetteer or Gazetteer.default()
+        return self._gazetteer or Gazetteer.with_actors(self.settings.actors)
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -94,7 +111,8 @@ class Pipeline:
         lex = _data_hash("sanderling.events", "triggers.json")
         gaz = _data_hash("sanderling.actors", "gazetteer.json")
         places = _data_hash("sanderling.actors", "places.json")
-        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}/{model_version()}"
+        people = _people_hash(self.settings.actors)
+        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}.pp.{people}/{model_version()}"
 
     # -- public API -------------------------------------------------------------------
     def code_text(self, text: str, doc_id: str = "text", pub_date: str | None = None,
@@ -155,12 +173,14 @@ class Pipeline:
 
     def _candidates(self, i: int, doc: Document) -> Iterator[_Candidate]:
         """Sentences holding an actor mention and a trigger word: the only ones we parse."""
-        all_mentions = self.gazetteer.find(doc.text, lowercase_doc=is_lowercase_text(doc.text))
+        all_mentions = self.gazetteer.find(doc.text, lowercase_doc=is_lowercase_text(doc.text), date=doc.pub_date)
+        sentences = split_sentences(doc.text)
         home = home_country(all_mentions, doc.text)
+        all_mentions = carry_over(doc.text, sentences, all_mentions)
         if home:
             all_mentions = [replace(m, code=home) if not m.code and m.sector else m for m in all_mentions]
         pos = 0
-        for k, sent in enumerate(split_sentences(doc.text)):
+        for k, sent in enumerate(sentences):
             while pos < len(all_mentions) and all_mentions[pos].start < sent.start:
                 pos += 1
             inside = []

@@ -14,6 +14,7 @@ class Settings:
     lock_timeout: float = 30.0  # seconds to wait for a busy database
     max_sentence_chars: int = 1_500  # longer "sentences" (tables, lists) are not parsed
     languages: tuple[str, ...] = ("en",)
+    actors: tuple[str, ...] = ()  # the user's extra actor YAML files (--actors)
 
 
 DEFAULT = Settings()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,7 @@ from typing import Any
 
 import ahocorasick
 
+from sanderling.actors.people import Person, load_people
 from sanderling.errors import ModelError
 from sanderling.model import Mention
 
@@ -34,6 +36,7 @@ class Entry:
     kind: str  # country | adjective | capital | gov | org | person | place | sector
     strict_case: str | None  # the only accepted spelling, when case matters
     is_place: bool = False
+    person: int = -1  # index into Gazetteer.people: the sector then depends on the date
 
 
 def _lower(text: str) -> str:
@@ -46,9 +49,16 @@ def _lower(text: str) -> str:
 class Gazetteer:
     """Finds actor mentions; build once, reuse (the automaton is immutable and thread-safe)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], people: Sequence[Person] = ()) -> None:
         self._auto = ahocorasick.Automaton()
         self._entries: dict[str, list[Entry]] = {}
+        self.people: tuple[Person, ...] = tuple(people)
+        # dated people first, newest file first: a user's --actors entry wins over a shipped one
+        for k in range(len(self.people) - 1, -1, -1):
+            person = self.people[k]
+            sector = person.at(None).sector
+            for name, cs in person.names():
+                self._add(name, Entry(person.code, sector, "person", name if cs else None, person=k))
         for c in data.get("countries", []):
             strict = set(c.get("case_sensitive", []))
             for key, kind, sector, place in (
@@ -87,21 +97,28 @@ class Gazetteer:
             self._auto.add_word(key, key)
 
     @classmethod
-    @lru_cache(maxsize=1)
     def default(cls) -> Gazetteer:
-        files = resources.files("sanderling.actors").joinpath("data")
-        try:
-            data = json.loads(files.joinpath("gazetteer.json").read_text("utf-8"))
-        except OSError as exc:  # pragma: no cover - broken install
-            raise ModelError(f"actor gazetteer missing ({exc}); reinstall sanderling") from exc
-        try:  # cities and regions: optional, for locations and home-country inference
-            data["places"] = json.loads(files.joinpath("places.json").read_text("utf-8")).get("places", {})
-        except OSError:
-            data["places"] = {}
-        return cls(data)
+        return cls.with_actors(())
 
-    def raw_matches(self, text: str, lowercase_doc: bool = False) -> list[tuple[int, int, Entry]]:
-        """All word-bounded matches, longest first where they overlap."""
+    @classmethod
+    @lru_cache(maxsize=4)
+    def with_actors(cls, files: tuple[str, ...] = ()) -> Gazetteer:
+        """The shipped gazetteer and people, plus the entries of the user's YAML files."""
+        return cls(_builtin_data(), load_people(files))
+
+    def raw_matches(self, text: str, lowercase_doc: bool = False,
+                    date: str | None = None) -> list[tuple[int, int, Entry]]:
+        """All word-bounded matches, longest first where they overlap; people coded as of ``date``."""
+        kept = self._scan(text, lowercase_doc)
+        if date is None or not any(e.person >= 0 for _, _, e in kept):
+            return kept
+        return [(s, t, self._dated(e, date) if e.person >= 0 else e) for s, t, e in kept]
+
+    def _dated(self, entry: Entry, date: str) -> Entry:
+        sector = self.people[entry.person].at(date).sector
+        return entry if sector == entry.sector else replace(entry, sector=sector)
+
+    def _scan(self, text: str, lowercase_doc: bool) -> list[tuple[int, int, Entry]]:
         low = _lower(text)
         found: list[tuple[int, int, Entry]] = []
         n = len(text)
@@ -129,12 +146,26 @@ class Gazetteer:
                 last_end = e
         return kept
 
-    def find(self, text: str, lowercase_doc: bool | None = None) -> list[Mention]:
-        """Coded actor mentions in ``text``, with adjacent pieces combined."""
+    def find(self, text: str, lowercase_doc: bool | None = None, date: str | None = None) -> list[Mention]:
+        """Coded actor mentions in ``text``, with adjacent pieces combined; people coded as of ``date``."""
         if lowercase_doc is None:
             lowercase_doc = is_lowercase_text(text)
         # entries with neither code nor sector only block wrong shorter matches ("Latin America")
-        return [m for m in combine(text, self.raw_matches(text, lowercase_doc)) if m.code or m.sector]
+        return [m for m in combine(text, self.raw_matches(text, lowercase_doc, date)) if m.code or m.sector]
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict[str, Any]:
+    files = resources.files("sanderling.actors").joinpath("data")
+    try:
+        data = json.loads(files.joinpath("gazetteer.json").read_text("utf-8"))
+    except OSError as exc:  # pragma: no cover - broken install
+        raise ModelError(f"actor gazetteer missing ({exc}); reinstall sanderling") from exc
+    try:  # cities and regions: optional, for locations and home-country inference
+        data["places"] = json.loads(files.joinpath("places.json").read_text("utf-8")).get("places", {})
+    except OSError:
+        data["places"] = {}
+    return data
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -183,12 +214,53 @@ def combine(text: str, matches: list[tuple[int, int, Entry]]) -> list[Mention]:
                 continue
         out.append(m)
         i += 1
+    out = [_with_name(text, m, out[k + 1].start if k + 1 < len(out) else len(text)) for k, m in enumerate(out)]
+    # "former Peruvian president (X)": a former office holder is PLOVER's ELI
+    out = [replace(m, sector="ELI") if m.sector and (m.kind == "person" or _TITLE.search(m.text))
+           and _FORMER_BEFORE.search(text[max(0, m.start - 10):m.start]) else m for m in out]
     # "the Indian and French navies": the bare adjective shares the sector of its coordinated partner
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         if a.kind == "adjective" and not a.sector and b.sector and b.code and _COORD.match(text[a.end:b.start]):
             out[k] = replace(a, sector=b.sector, kind="country")
     return out
+
+
+_TITLE = re.compile(
+    r"(?:president|minister|premier|chancellor|secretary|leader|spokes(?:man|woman|person)|ambassador|envoy|"
+    r"king|queen|prince|princess|general|commander|chief|governor|mayor|senator|judge|diplomat|negotiator|"
+    r"advis[eo]r|director|chair(?:man|woman)?|speaker|colonel|admiral|marshal|lawmaker|activist|journalist)$",
+    re.IGNORECASE,
+)
+_NAME_AFTER = re.compile(r"^,?\s(?:(?:[A-Z][\w'’.-]*|al-|bin|de|da|van|von)\s){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NOT_NAME = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|The|A|An|On|In|At|For|And|But|He|She|It|They|This|That)\b"
+)
+
+
+def _with_name(text: str, m: Mention, limit: int) -> Mention:
+    """"North Korean leader" + "Kim Jong-un": a coded office followed by a capitalised name is that person."""
+    if not (m.code and m.sector and m.kind != "person" and _TITLE.search(m.text)):
+        return m
+    hit = _NAME_AFTER.match(text[m.end:min(limit, m.end + 60)])
+    if hit is None or hit.group(0).startswith(",") or _NOT_NAME.search(hit.group(0)):
+        return m
+    end = m.end + hit.end()
+    return replace(m, text=text[m.start:end], end=end, kind="person")
+
+
+_FORMER = re.compile(r"\b(?:former|ex-|late)\b", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
+
+
+def _office_sector(text: str, title: Mention, person: Mention) -> str:
+    """The office the article gives ("Prime Minister X") beats the dictionary's date rules for X."""
+    if not title.sector:
+        return person.sector
+    if _FORMER.search(text[max(0, title.start - 10):title.end]):
+        return "ELI"
+    return title.sector
 
 
 def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
@@ -199,7 +271,7 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
     if a.kind == "sector" and b.kind in ("country", "capital", "place") and _OF_IN.match(gap):
         return replace(a, code=b.code, kind="country", **span)
     if a.kind == "sector" and b.kind == "person" and _HONORIFIC_GAP.match(gap):
-        return replace(b, sector=b.sector or a.sector, **span)
+        return replace(b, sector=_office_sector(text, a, b), **span)
     if a.kind in ("country", "adjective") and b.kind == "person" and _GLUE.match(gap + " "):
-        return replace(b, **span)
+        return replace(b, sector=_office_sector(text, a, b), **span)
     return None

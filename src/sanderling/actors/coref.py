@@ -1,0 +1,100 @@
+"""Carry actors over within a document: "he", "the country", "the regime", "the group".
+
+News names an actor once and then refers back to it. We resolve four kinds of reference to
+the most recent compatible mention in the preceding sentences (at most ``window`` back):
+
+* "he" / "she" → the last named person or singular office holder ("Kenya's president");
+* "the country" / "the nation" / "the kingdom" … → the last state (code, no sector);
+* "the group" / "the militants" / "the movement" … → the last organisation or armed group;
+* bare sector nouns with no country ("the regime", "the army") → the last state named,
+  keeping their own sector.
+
+A reference with no compatible antecedent stays unresolved (and uncoded). The evidence keeps
+the pronoun's own span; the code comes from the antecedent.
+
+Example::
+
+    >>> from sanderling.model import Mention, Sentence
+    >>> text = "Kenya's president arrived on Monday. He accused Uganda of smuggling."
+    >>> sents = [Sentence(text[:36], 0, 36), Sentence(text[37:], 37, len(text))]
+    >>> ms = [Mention("Kenya's president", 0, 17, "KEN", "GOV"), Mention("Uganda", 48, 54, "UGA", "")]
+    >>> [(m.text, m.code, m.sector) for m in carry_over(text, sents, ms)]
+    [("Kenya's president", 'KEN', 'GOV'), ('He', 'KEN', 'GOV'), ('Uganda', 'UGA', '')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sanderling.model import Mention, Sentence
+
+NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_STATE_DESC = re.compile(r"\b[Tt]he (?:country|nation|kingdom|republic|island nation|emirate|state)\b(?!['’]s? ?-)")
+_GROUP_DESC = re.compile(r"\b[Tt]he (?:group|militants|militia|movement|organi[sz]ation|alliance|bloc|rebels|"
+                         r"insurgents|jihadists|faction)\b")
+_TITLE_END = re.compile(
+    r"(?:president|minister|premier|chancellor|secretary|leader|spokes(?:man|woman|person)|ambassador|envoy|"
+    r"king|queen|emperor|prince|princess|sultan|emir|general|commander|chief|governor|mayor|senator|judge|"
+    r"official|diplomat|negotiator|advis[eo]r|director|chair(?:man|woman)?|speaker|monarch)$",
+    re.IGNORECASE,
+)
+
+
+def _is_person(m: Mention) -> bool:
+    return m.kind == "person" or (bool(m.code) and bool(_TITLE_END.search(m.text)) and m.kind != "pronoun")
+
+
+def _is_state(m: Mention) -> bool:
+    return bool(m.code) and m.code not in NONSTATE and m.kind in ("country", "adjective", "capital", "gov", "place")
+
+
+def _is_group(m: Mention) -> bool:
+    return m.kind == "org" and bool(m.code)
+
+
+def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+               window: int = 3) -> list[Mention]:
+    """``mentions`` plus resolved references, sorted by position (document offsets)."""
+    if not mentions:
+        return list(mentions)
+    out = list(mentions)
+    starts = [m.start for m in mentions]
+    sent_starts = [s.start for s in sentences]
+    taken = [(m.start, m.end) for m in mentions]
+
+    def antecedent(pos: int, ok) -> Mention | None:  # type: ignore[no-untyped-def]
+        k = bisect_left(sent_starts, pos + 1) - 1  # sentence holding pos
+        limit = sentences[max(0, k - window)].start if sentences and k >= 0 else 0
+        for j in range(bisect_left(starts, pos) - 1, -1, -1):
+            m = mentions[j]
+            if m.start < limit:
+                return None
+            if m.end <= pos and ok(m):
+                return m
+        return None
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for rx, ok, keep_sector in ((_PRONOUN, _is_person, True), (_STATE_DESC, _is_state, False),
+                                (_GROUP_DESC, _is_group, True)):
+        for hit in rx.finditer(text):
+            s, e = hit.span()
+            if not free(s, e):
+                continue
+            ante = antecedent(s, ok)
+            if ante is not None:
+                out.append(Mention(text=hit.group(0), start=s, end=e, code=ante.code,
+                                   sector=ante.sector if keep_sector else "", kind="pronoun"))
+    # "the regime", "the army": a sector noun the gazetteer could not place gets the last state named
+    for i, m in enumerate(out[:len(mentions)]):
+        if not m.code and m.sector and text[max(0, m.start - 4):m.start].lower() == "the ":
+            ante = antecedent(m.start, _is_state)
+            if ante is not None:
+                out[i] = replace(m, code=ante.code)
+    out.sort(key=lambda m: m.start)
+    return out
