@@ -34,3 +34,12 @@ def test_lowercase_detection_and_home_country() -> None:
     ments = Gazetteer.default().find(text, lowercase_doc=True)
     assert home_country(ments, text) in (None, "IND")
     assert home_country([], "nothing here") is None
+
+
+def test_event_location_has_coordinates_for_known_cities() -> None:
+    from sanderling.pipeline import Pipeline
+
+    ev = Pipeline().code_text("Kenyan police arrested 40 protesters in Mombasa on Tuesday.")[0]
+    assert ev.event_loc is not None and (ev.event_loc.country, ev.event_loc.text) == ("KEN", "Mombasa")
+    assert ev.event_loc.lat is not None and abs(ev.event_loc.lat + 4.05) < 0.1
+    assert ev.to_plover()["event_loc"]["lon"] == ev.event_loc.lon

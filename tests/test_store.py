@@ -119,6 +119,26 @@ def test_schema_version_mismatch(db: Path) -> None:
         Store(str(db))
 
 
+def test_v1_database_is_migrated_in_place(db: Path) -> None:
+    with Store(str(db)) as st:
+        st.write([coded("d1")], "v")
+    con = duckdb.connect(str(db))  # turn it back into a v1 file: event_loc without lat/lon
+    con.execute("ALTER TABLE events ALTER event_loc TYPE STRUCT(country VARCHAR, text VARCHAR, start INTEGER, "
+                '"end" INTEGER) USING CASE WHEN event_loc IS NULL THEN NULL ELSE struct_pack(country := '
+                'event_loc.country, text := event_loc.text, start := event_loc.start, "end" := event_loc."end") END')
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    before = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    with Store(str(db)) as st:
+        st.write([coded("d2")], "v")
+        rows = st.events(include_all=True)
+    assert len(rows) == before * 2 and SCHEMA_VERSION == 2
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert con.execute("SELECT count(*) FROM events WHERE event_loc.lat IS NULL").fetchone()[0] >= before
+    con.close()
+
+
 def test_not_a_sanderling_database(tmp_path: Path) -> None:
     path = tmp_path / "other.duckdb"
     con = duckdb.connect(str(path))

@@ -75,6 +75,8 @@ class Mention:
     sector: str = ""  # PLOVER sector code
     kind: str = "country"  # country | capital | org | sector | person
     is_place: bool = False  # can also be read as a location (country or city names)
+    place_at: int = -1  # "police in Mombasa": where the place part starts within ``text`` (else -1)
+    place_len: int = 0
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Location:
     text: str = ""
     start: int = -1
     end: int = -1
+    lat: float | None = None  # GeoNames coordinates of the place, when it is a known city
+    lon: float | None = None
 
 
 @dataclass(frozen=True)

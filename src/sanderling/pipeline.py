@@ -23,6 +23,7 @@ from pathlib import Path
 from sanderling import __version__
 from sanderling.actors import Gazetteer, home_country, is_lowercase_text
 from sanderling.actors.coref import carry_over
+from sanderling.actors.places import coordinates
 from sanderling.events.detect import find_triggers, select
 from sanderling.events.lexicon import Lexicon
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
@@ -261,7 +262,11 @@ def _mask_dateline(text: str) -> str:
 
 def _location_of(mentions: Sequence[Mention], offset: int) -> Location | None:
     m = mentions[0] if mentions else None
-    return None if m is None else Location(country=m.code, text=m.text, start=m.start + offset, end=m.end + offset)
+    if m is None:
+        return None
+    lat_lon = coordinates(m.code, m.text)
+    return Location(country=m.code, text=m.text, start=m.start + offset, end=m.end + offset,
+                    lat=lat_lon[0] if lat_lon else None, lon=lat_lon[1] if lat_lon else None)
 
 
 def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str, str]:  # type: ignore
@@ -310,4 +315,11 @@ def _entity(m: Mention, offset: int, as_target: bool = False) -> Entity:
 
 
 def _location(sent, mentions: Sequence[Mention], offset: int) -> Location | None:  # type: ignore[no-untyped-def]
-    return _location_of([m for m in mentions if m.code and is_place_use(sent, m)][:1], offset)
+    found = _location_of([m for m in mentions if m.code and is_place_use(sent, m)][:1], offset)
+    if found is None:  # "protesters in Mombasa": the place inside a merged actor phrase
+        for m in mentions:
+            if m.place_at >= 0 and m.code:
+                start = m.start + m.place_at
+                return _location_of([Mention(m.text[m.place_at:m.place_at + m.place_len], start,
+                                             start + m.place_len, m.code)], offset)
+    return found

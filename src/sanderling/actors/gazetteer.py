@@ -269,7 +269,10 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
     if a.kind in country_like and b.kind == "sector" and a.code and _GLUE.match(gap + " "):
         return replace(b, code=a.code, kind="country", sector=b.sector, **span)
     if a.kind == "sector" and b.kind in ("country", "capital", "place") and _OF_IN.match(gap):
-        return replace(a, code=b.code, kind="country", **span)
+        where = {}
+        if b.is_place and "of" not in gap.lower():  # "police in Mombasa" also says where
+            where = dict(place_at=b.start - a.start, place_len=b.end - b.start)
+        return replace(a, code=b.code, kind="country", **span, **where)
     if a.kind == "sector" and b.kind == "person" and _HONORIFIC_GAP.match(gap):
         return replace(b, sector=_office_sector(text, a, b), **span)
     if a.kind in ("country", "adjective") and b.kind == "person" and _GLUE.match(gap + " "):

@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 import time
@@ -27,7 +28,9 @@ import pyarrow as pa
 from sanderling.errors import StoreError
 from sanderling.model import Event, Location, Outcome
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2  # v2: event_loc gained lat/lon (v1 files are migrated in place on open)
 
 # ---------------------------------------------------------------------------------------
 # Schema: the one place where tables are defined. Each column is (name, SQL type, Arrow
@@ -44,10 +47,16 @@ _ENTITY_ARROW = pa.struct(
         ("end", pa.int32()),
     ]
 )
-_LOCATION_SQL = 'STRUCT(country VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
+_LOCATION_SQL = 'STRUCT(country VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, lat DOUBLE, lon DOUBLE)'
 _LOCATION_ARROW = pa.struct(
-    [("country", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())]
+    [("country", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+     ("lat", pa.float64()), ("lon", pa.float64())]
 )
+# schema migrations: statements that take a database from version k to k + 1
+_MIGRATIONS: dict[int, list[str]] = {
+    1: [f"ALTER TABLE events ALTER event_loc TYPE {_LOCATION_SQL} USING CASE WHEN event_loc IS NULL THEN NULL "
+        "ELSE struct_insert(event_loc, lat := NULL::DOUBLE, lon := NULL::DOUBLE) END"],
+}
 
 DOCUMENT_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
     ("id", "VARCHAR NOT NULL", pa.string()),
@@ -211,6 +220,8 @@ class Store:
         except duckdb.Error as e:
             raise StoreError(f"cannot read database {self.path}: {e}") from e
         found = rows[0][0] if rows else None
+        if found is not None and found.isdigit() and int(found) < SCHEMA_VERSION and not self.read_only:
+            found = self._migrate(conn, int(found))
         if found != str(SCHEMA_VERSION):
             name = os.path.basename(self.path)
             if found is not None and found.isdigit() and int(found) > SCHEMA_VERSION:
@@ -220,6 +231,23 @@ class Store:
             raise StoreError(
                 f"database {name} was written by schema v{found}, this sanderling reads v{SCHEMA_VERSION}; {hint}"
             )
+
+    def _migrate(self, conn: duckdb.DuckDBPyConnection, version: int) -> str:
+        """Upgrade an older database in one transaction; returns the version reached."""
+        if any(v not in _MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+            return str(version)
+        _run(conn, "BEGIN")
+        try:
+            for v in range(version, SCHEMA_VERSION):
+                for stmt in _MIGRATIONS[v]:
+                    _run(conn, stmt)
+            _run(conn, "UPDATE meta SET value = $1 WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            _run(conn, "COMMIT")
+        except BaseException:
+            _run(conn, "ROLLBACK")
+            raise
+        log.info("migrated %s from schema v%d to v%d", self.path, version, SCHEMA_VERSION)
+        return str(SCHEMA_VERSION)
 
     def _require(self) -> duckdb.DuckDBPyConnection:
         if self._conn is None:
@@ -423,7 +451,8 @@ def _date_array(values: list[str | None], what: str, ids: list[str]) -> pa.Array
 
 
 def _location(loc: Location) -> dict[str, Any]:
-    return {"country": loc.country, "text": loc.text, "start": loc.start, "end": loc.end}
+    return {"country": loc.country, "text": loc.text, "start": loc.start, "end": loc.end, "lat": loc.lat,
+            "lon": loc.lon}
 
 
 def _entity_lists(groups: list[tuple[Any, ...]]) -> tuple[pa.Array, pa.Array]:
