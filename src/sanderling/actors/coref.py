@@ -66,9 +66,11 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
     sent_starts = [s.start for s in sentences]
     taken = [(m.start, m.end) for m in mentions]
 
-    def antecedent(pos: int, ok) -> Mention | None:  # type: ignore[no-untyped-def]
+    def antecedent(pos: int, ok, same_sentence: bool = True) -> Mention | None:  # type: ignore[no-untyped-def]
         k = bisect_left(sent_starts, pos + 1) - 1  # sentence holding pos
         limit = sentences[max(0, k - window)].start if sentences and k >= 0 else 0
+        if not same_sentence and k >= 0:
+            pos = sentences[k].start
         for j in range(bisect_left(starts, pos) - 1, -1, -1):
             m = mentions[j]
             if m.start < limit:
@@ -93,7 +95,9 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
     # "the regime", "the army": a sector noun the gazetteer could not place gets the last state named
     for i, m in enumerate(out[:len(mentions)]):
         if not m.code and m.sector and text[max(0, m.start - 4):m.start].lower() == "the ":
-            ante = antecedent(m.start, _is_state)
+            # only from earlier sentences: in "Iran condemned Israel's strike on the consulate" the
+            # consulate is not Israel's
+            ante = antecedent(m.start, _is_state, same_sentence=False)
             if ante is not None:
                 out[i] = replace(m, code=ante.code)
     out.sort(key=lambda m: m.start)
