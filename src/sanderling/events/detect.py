@@ -8,8 +8,10 @@ coordinated triggers ("met and signed") each make their own event.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI process starts faster
+    from spacy.tokens import Span, Token
 
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 

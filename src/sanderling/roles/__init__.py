@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI process starts faster
+    from spacy.tokens import Span, Token
 
 from sanderling.model import Mention
 
