@@ -113,9 +113,9 @@ def test_read_only_missing_file(tmp_path: Path) -> None:
 def test_schema_version_mismatch(db: Path) -> None:
     Store(str(db)).close()
     con = duckdb.connect(str(db))
-    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
-    with pytest.raises(StoreError, match=rf"written by schema v3, this sanderling reads v{SCHEMA_VERSION}; upgrade"):
+    with pytest.raises(StoreError, match=rf"written by schema v99, this sanderling reads v{SCHEMA_VERSION}; upgrade"):
         Store(str(db))
 
 
@@ -126,15 +126,18 @@ def test_v1_database_is_migrated_in_place(db: Path) -> None:
     con.execute("ALTER TABLE events ALTER event_loc TYPE STRUCT(country VARCHAR, text VARCHAR, start INTEGER, "
                 '"end" INTEGER) USING CASE WHEN event_loc IS NULL THEN NULL ELSE struct_pack(country := '
                 'event_loc.country, text := event_loc.text, start := event_loc.start, "end" := event_loc."end") END')
+    con.execute("ALTER TABLE documents DROP COLUMN duplicate_of")
+    con.execute("DROP TABLE doc_minhash")
+    con.execute("DROP TABLE doc_bands")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     before = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()
     with Store(str(db)) as st:
         st.write([coded("d2")], "v")
         rows = st.events(include_all=True)
-    assert len(rows) == before * 2 and SCHEMA_VERSION == 2
+    assert len(rows) == before * 2
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert con.execute("SELECT count(*) FROM events WHERE event_loc.lat IS NULL").fetchone()[0] >= before
     con.close()
 

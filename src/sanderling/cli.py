@@ -60,10 +60,16 @@ def main() -> None:
               help="Coding processes (default: one per core; inputs of one batch stay in-process).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
+@click.option("--dedupe/--no-dedupe", default=True, show_default=True,
+              help="Link exact and near-duplicate articles (syndicated copies) to the first copy instead of "
+                   "coding them again.")
+@click.option("--dup-threshold", default=0.8, show_default=True, type=click.FloatRange(0.3, 1.0),
+              help="Estimated word-shingle Jaccard similarity from which two articles are duplicates.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
-         recode: bool, workers: int | None, actor_files: tuple[str, ...], quiet: bool) -> None:
+         recode: bool, workers: int | None, actor_files: tuple[str, ...], dedupe: bool, dup_threshold: float,
+         quiet: bool) -> None:
     """Code PATHS (text, HTML, JSONL, .gz, directories; - for stdin) into --db.
 
     \b
@@ -90,7 +96,7 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
             return
         if not paths:
             raise click.UsageError("give PATHS to code (or - for stdin), or --text TEXT")
-        _code_paths(paths, db, settings, recode, quiet, workers)
+        _code_paths(paths, db, settings, recode, quiet, workers, dup_threshold if dedupe else None)
     except SanderlingError as exc:
         _fail(str(exc))
 
@@ -104,10 +110,11 @@ def _check_actors(settings: Settings) -> None:
 
 
 def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool,
-                workers: int | None) -> None:
+                workers: int | None, dup_threshold: float | None = 0.8) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from sanderling.dedupe import Deduper, Signature
     from sanderling.engines import LocalEngine
     from sanderling.sources import iter_inputs
     from sanderling.store import Store
@@ -122,21 +129,28 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
                             TextColumn("{task.fields[docs]} docs · {task.fields[events]} events"),
                             TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal)
 
+        deduper = Deduper(dup_threshold, lookup=store.signatures) if dup_threshold is not None else None
+        kept: dict[str, Signature] = {}  # signatures of documents sent to coding, written with their outcome
+
         def fresh_batches() -> Any:
-            """Batches of items that need coding; unchanged documents are counted and dropped."""
+            """Batches of items that need coding; unchanged documents are counted and dropped,
+            duplicates become skipped items linked to their first copy."""
             for batch in _batches(items, settings.batch_size):
                 ids = [d.id for d in batch if isinstance(d, Document)]
                 known = store.document_states(ids) if ids and not recode else {}
                 fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, engine.version))]
                 counts["unchanged"] += len(batch) - len(fresh)
                 counts["read"] += len(batch)
+                if deduper is not None:
+                    fresh = _link_duplicates(fresh, deduper, kept)
                 if fresh:
                     yield fresh
 
         with progress:
             task = progress.add_task("code", total=None, docs=0, events=0)
             for outcomes in engine.run(fresh_batches()):
-                store.write(outcomes, engine.version)
+                sigs = [kept.pop(o.doc_id) for o in outcomes if o.doc_id in kept]
+                store.write(outcomes, engine.version, signatures=sigs)
                 for o in outcomes:
                     counts[o.status] += 1
                     counts["events"] += len(o.events)
@@ -149,6 +163,27 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
         f"{elapsed:.1f}s ({rate:.1f} docs/s) → {db}",
         err=True,
     )
+
+
+def _link_duplicates(batch: list[Any], deduper: Any, kept: dict[str, Any]) -> list[Any]:
+    from sanderling.model import Rejected
+
+    docs = [d for d in batch if isinstance(d, Document)]
+    verdicts = dict(zip((d.id for d in docs), deduper.check_batch([(d.id, d.text) for d in docs]), strict=True))
+    for sig in deduper.added:  # new first copies: their signatures are stored with their outcomes
+        kept[sig.doc_id] = sig
+    deduper.added.clear()
+    out = []
+    for item in batch:
+        hit = verdicts.get(item.id) if isinstance(item, Document) else None
+        if hit is None:
+            out.append(item)
+            continue
+        first, sim = hit
+        out.append(Rejected(id=item.id, status="skipped", reason=f"near-duplicate of {first} (similarity {sim:.2f})"
+                            if sim < 1 else f"duplicate of {first}", origin=item.origin, url=item.url,
+                            text_hash=item.text_hash, duplicate_of=first))
+    return out
 
 
 def _batches(items: Any, size: int) -> Any:

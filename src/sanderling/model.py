@@ -55,6 +55,7 @@ class Rejected:
     origin: str | None = None
     url: str | None = None
     text_hash: str | None = None
+    duplicate_of: str | None = None  # for near-duplicates: the id of the first copy, which was coded
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,16 @@ from datetime import datetime, timezone
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
+from sanderling.dedupe import Signature
 from sanderling.errors import StoreError
 from sanderling.model import Event, Location, Outcome
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # v2: event_loc gained lat/lon (v1 files are migrated in place on open)
+SCHEMA_VERSION = 3  # v2: event_loc gained lat/lon; v3: duplicates (older files are migrated on open)
 
 # ---------------------------------------------------------------------------------------
 # Schema: the one place where tables are defined. Each column is (name, SQL type, Arrow
@@ -52,10 +54,16 @@ _LOCATION_ARROW = pa.struct(
     [("country", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
      ("lat", pa.float64()), ("lon", pa.float64())]
 )
+# MinHash signatures of the documents kept, for near-duplicate detection across runs (sanderling.dedupe)
+_SIGNATURE_DDL = (
+    "CREATE TABLE doc_minhash (doc_id VARCHAR PRIMARY KEY, sig BLOB NOT NULL, text_key VARCHAR NOT NULL)",
+    "CREATE TABLE doc_bands (key BIGINT NOT NULL, doc_id VARCHAR NOT NULL)",
+)
 # schema migrations: statements that take a database from version k to k + 1
 _MIGRATIONS: dict[int, list[str]] = {
     1: [f"ALTER TABLE events ALTER event_loc TYPE {_LOCATION_SQL} USING CASE WHEN event_loc IS NULL THEN NULL "
         "ELSE struct_insert(event_loc, lat := NULL::DOUBLE, lon := NULL::DOUBLE) END"],
+    2: ["ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR", *_SIGNATURE_DDL],
 }
 
 DOCUMENT_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
@@ -75,6 +83,7 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
     ("n_events", "INTEGER NOT NULL", pa.int32()),
     ("coder_version", "VARCHAR", pa.string()),
     ("coded_at", "TIMESTAMP NOT NULL", pa.timestamp("us")),
+    ("duplicate_of", "VARCHAR", pa.string()),  # the first copy of a (near-)duplicate, else NULL
 )
 
 # Columns in Event.to_plover() order, then the convenience columns used by filters.
@@ -127,6 +136,7 @@ DDL: tuple[str, ...] = (
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     _create_table("documents", DOCUMENT_COLUMNS),
     _create_table("events", EVENT_COLUMNS),
+    *_SIGNATURE_DDL,
 )
 
 _DOC_ARROW = pa.schema([(n, a) for n, _, a in DOCUMENT_COLUMNS])
@@ -363,7 +373,27 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------
 
-    def write(self, outcomes: Sequence[Outcome], coder_version: str) -> None:
+    def signatures(self, keys: Sequence[int]) -> list[Signature]:
+        """Stored signatures sharing an LSH band key with ``keys`` (candidates for near-duplicates)."""
+        conn = self._require()
+        if not keys:
+            return []
+        probe = pa.table({"key": pa.array(list(keys), type=pa.int64())})
+        try:
+            conn.register("_probe_keys", probe)
+            try:
+                rows = conn.sql(
+                    "SELECT m.doc_id, m.sig, m.text_key FROM doc_minhash m WHERE m.doc_id IN "
+                    "(SELECT b.doc_id FROM doc_bands b SEMI JOIN _probe_keys p ON b.key = p.key)"
+                ).fetchall()
+            finally:
+                conn.unregister("_probe_keys")
+        except duckdb.Error as e:
+            raise StoreError(f"cannot read database {self.path}: {e}") from e
+        return [Signature(r[0], np.frombuffer(r[1], dtype=np.uint64), r[2]) for r in rows]
+
+    def write(self, outcomes: Sequence[Outcome], coder_version: str,
+              signatures: Sequence[Signature] = ()) -> None:
         """Upsert the outcomes' documents and replace their events, in one transaction.
 
         Writing the same outcomes again leaves the same rows (only ``coded_at`` moves).
@@ -377,6 +407,7 @@ class Store:
             return
         try:
             docs, events = _to_arrow(outcomes, coder_version)
+            sigs, bands = _signatures_arrow(signatures)
         except StoreError:
             raise
         except Exception as e:
@@ -384,11 +415,18 @@ class Store:
         try:
             conn.register("_batch_docs", docs)
             conn.register("_batch_events", events)
+            conn.register("_batch_sigs", sigs)
+            conn.register("_batch_bands", bands)
             try:
                 _run(conn, "BEGIN")
                 try:
                     self._upsert_documents(conn)
                     self._replace_events(conn)
+                    if len(sigs):
+                        _run(conn, "DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM _batch_sigs)")
+                        _run(conn, "DELETE FROM doc_bands WHERE doc_id IN (SELECT doc_id FROM _batch_sigs)")
+                        _run(conn, "INSERT INTO doc_minhash BY NAME SELECT * FROM _batch_sigs")
+                        _run(conn, "INSERT INTO doc_bands BY NAME SELECT * FROM _batch_bands")
                     _run(conn, "COMMIT")
                 except BaseException:
                     try:
@@ -397,8 +435,8 @@ class Store:
                         pass  # the failed statement may already have ended the transaction
                     raise
             finally:
-                conn.unregister("_batch_docs")
-                conn.unregister("_batch_events")
+                for name in ("_batch_docs", "_batch_events", "_batch_sigs", "_batch_bands"):
+                    conn.unregister(name)
         except Exception as e:
             raise StoreError(f"cannot write to {self.path}; nothing of this batch was written: {e}") from e
 
@@ -491,6 +529,20 @@ def _entity_lists(groups: list[tuple[Any, ...]]) -> tuple[pa.Array, pa.Array]:
     )
 
 
+def _signatures_arrow(signatures: Sequence[Signature]) -> tuple[pa.Table, pa.Table]:
+    last = {s.doc_id: s for s in signatures}
+    sigs = pa.table({"doc_id": pa.array(list(last), type=pa.string()),
+                     "sig": pa.array([s.values.astype(np.uint64).tobytes() for s in last.values()], type=pa.binary()),
+                     "text_key": pa.array([s.text_key for s in last.values()], type=pa.string())})
+    keys, ids = [], []
+    for s in last.values():
+        for k in dict.fromkeys(s.band_keys()):
+            keys.append(k)
+            ids.append(s.doc_id)
+    bands = pa.table({"key": pa.array(keys, type=pa.int64()), "doc_id": pa.array(ids, type=pa.string())})
+    return sigs, bands
+
+
 def _to_arrow(outcomes: Sequence[Outcome], coder_version: str) -> tuple[pa.Table, pa.Table]:
     by_id: dict[str, Outcome] = {}
     for o in outcomes:  # last outcome for a doc id wins
@@ -515,6 +567,7 @@ def _to_arrow(outcomes: Sequence[Outcome], coder_version: str) -> tuple[pa.Table
         d["reason"].append(o.reason or None)
         d["n_events"].append(n_events[doc_id])
         d["coder_version"].append(coder_version)
+        d["duplicate_of"].append(rej.duplicate_of if rej is not None else None)
         if doc is not None:
             d["url"].append(doc.url)
             d["title"].append(doc.title)
