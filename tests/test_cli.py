@@ -93,6 +93,10 @@ def test_exports(corpus: Path, tmp_path: Path) -> None:
     assert table.exit_code == 0 and "coded" in table.output
     bad = run("events", "--db", db, "--since", "yesterday")
     assert bad.exit_code == 2
+    every = [json.loads(x) for x in run("events", "--db", db, "--format", "jsonl").output.splitlines() if x]
+    sure = [json.loads(x) for x in run("events", "--db", db, "--format", "jsonl", "--min-confidence", "0.8")
+            .output.splitlines() if x]
+    assert all(r["confidence"] >= 0.8 for r in sure) and len(sure) < len(every)
 
 
 def test_text_mode_prints_json() -> None:

@@ -281,11 +281,14 @@ def _ents(ents: list[dict[str, Any]] | None) -> str:
 @click.option("--since", default=None, help="Event date from (YYYY-MM-DD, inclusive).")
 @click.option("--until", default=None, help="Event date up to (YYYY-MM-DD, inclusive).")
 @click.option("--all", "include_all", is_flag=True, help="Include negated, hypothetical and future events.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Only events whose confidence is at least this (0-1).")
 @click.option("--limit", default=None, type=int)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--output", "-o", default=None, help="Write to this file instead of stdout.")
 def events(db: str, actor: str | None, recipient: str | None, event_type: str | None, since: str | None,
-           until: str | None, include_all: bool, limit: int | None, fmt: str, output: str | None) -> None:
+           until: str | None, include_all: bool, min_confidence: float | None, limit: int | None, fmt: str,
+           output: str | None) -> None:
     """List or export events (by default only events that happened).
 
     \b
@@ -302,7 +305,8 @@ def events(db: str, actor: str | None, recipient: str | None, event_type: str | 
     try:
         with Store(db, read_only=True) as store:
             table = store.events(actor=actor, recipient=recipient, event_type=event_type, since=since,
-                                 until=until, include_all=include_all, limit=limit)
+                                 until=until, include_all=include_all, min_confidence=min_confidence,
+                                 limit=limit)
     except SanderlingError as exc:
         _fail(str(exc))
     _emit(table, fmt, output, "events")

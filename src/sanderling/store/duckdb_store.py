@@ -306,6 +306,7 @@ class Store:
         until: str | None = None,
         doc_id: str | None = None,
         include_all: bool = False,
+        min_confidence: float | None = None,
         limit: int | None = None,
     ) -> pa.Table:
         """Events as a pyarrow Table with PLOVER columns (dates as ``yyyy-mm-dd`` strings)."""
@@ -328,6 +329,8 @@ class Store:
             cond('"date" <= CAST(? AS DATE)', _check_date(until, "until"))
         if doc_id is not None:
             cond("doc_id = ?", doc_id)
+        if min_confidence is not None:
+            cond("confidence >= ?", float(min_confidence))
         if not include_all:
             where.append("happened")
         sql = f"SELECT {_EVENTS_SELECT} FROM events"
