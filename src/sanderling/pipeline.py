@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sanderling import __version__
 from sanderling.actors import Gazetteer, home_country, is_lowercase_text
-from sanderling.actors.coref import carry_over
+from sanderling.actors.coref import NONSTATE, carry_over
 from sanderling.actors.places import coordinates
 from sanderling.events.detect import find_triggers, select
 from sanderling.events.lexicon import Lexicon
@@ -30,7 +30,7 @@ from sanderling.model import Document, Entity, Event, Location, Mention, Outcome
 from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
-from sanderling.roles import assign_roles, is_place_use
+from sanderling.roles import assign_roles, generic_party, is_place_use
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -64,6 +64,7 @@ class _Candidate:
     sentence: Sentence
     position: int  # sentence number in the document: ledes carry the main event
     mentions: tuple[Mention, ...]  # offsets relative to the sentence
+    home: str | None = None  # the document's home country, if clear
 
 
 def _data_hash(package: str, name: str) -> str:
@@ -192,7 +193,7 @@ class Pipeline:
                 j += 1
             if (inside and len(sent.text) <= self.settings.max_sentence_chars
                     and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
-                yield _Candidate(i, sent, k, tuple(inside))
+                yield _Candidate(i, sent, k, tuple(inside), home)
 
     def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
@@ -205,6 +206,7 @@ class Pipeline:
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
             if not roles.actors and not roles.recipients:
                 continue
+            roles = _generic_parties(sent, roles, body, cand.home)
             mod = modality(sent, trig.token, pub_year)
             etype, mode, future = trig_type, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
@@ -249,6 +251,29 @@ _DATELINE = re.compile(
 )
 
 
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "PRM", "LEG"}
+
+
+def _generic_parties(sent, roles, mentions: Sequence[Mention], home: str | None):  # type: ignore[no-untyped-def]
+    """Fill an empty side with an uncoded human phrase ("11 young men"), coded by where the event is."""
+    if roles.recipients and roles.actors:
+        return roles
+    loc = _location(sent, mentions, 0)
+    state = {a.code for a in roles.actors if a.sector in _STATE_SECTORS and a.code}
+    code = (loc.country if loc is not None and loc.country not in NONSTATE else None) or home or (
+        next(iter(state)) if len(state) == 1 else None)
+    taken = list(mentions)
+    if not roles.recipients:
+        party = generic_party(sent, roles.recipient_roots, code or "", taken)
+        if party is not None:
+            roles = replace(roles, recipients=(party,))
+    if not roles.actors:
+        party = generic_party(sent, roles.actor_roots, code or "", taken)
+        if party is not None:
+            roles = replace(roles, actors=(party,))
+    return roles
+
+
 def _dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     return 0 if m is None else m.end()
@@ -272,7 +297,7 @@ def _location_of(mentions: Sequence[Mention], offset: int) -> Location | None:
 def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str, str]:  # type: ignore
     """PLOVER's type rules that depend on who acts and how the trigger is used."""
     tok = trig.token
-    if etype == "ASSAULT" and actors and all(a.sector == "CVL" for a in actors):
+    if etype == "ASSAULT" and actors and all(a.sector == "CVL" and a.kind != "generic" for a in actors):
         return "PROTEST", "riot"  # violent collective civilian action
     if (etype == "REQUEST" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl") and actors
             and all(a.sector in _CIVIL for a in actors)):

@@ -35,6 +35,8 @@ class Roles:
     actors: tuple[Mention, ...]
     recipients: tuple[Mention, ...]
     from_parse: bool
+    actor_roots: tuple[Token, ...] = ()  # the parse's subject/agent heads, coded or not
+    recipient_roots: tuple[Token, ...] = ()
 
 
 def _tokens_of(sent: Span, m: Mention) -> list[Token]:
@@ -174,4 +176,51 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors]
         if after and not r_roots:
             recips = [after[0]]
-    return Roles(tuple(actors), tuple(recips), from_parse)
+    return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+# People the gazetteer cannot code by name ("a blogger", "11 young men", "striking resident doctors"):
+# PLOVER codes them by country and a sector. Lemma -> sector.
+_GENERIC: dict[str, str] = {
+    **dict.fromkeys(("people", "person", "man", "woman", "child", "boy", "girl", "youth", "resident", "villager",
+                     "civilian", "family", "passenger", "tourist", "citizen", "national", "member", "supporter",
+                     "follower", "voter", "elder", "team", "crowd", "group", "teenager", "minor", "victim",
+                     "worshipper", "mourner", "fisherman", "driver", "pedestrian", "household", "tenant",
+                     "blogger", "critic", "dissident", "lawyer", "candidate", "hostage", "detainee",
+                     "prisoner", "inmate", "guard", "volunteer"), "CVL"),
+    **dict.fromkeys(("journalist", "reporter", "photographer", "editor", "broadcaster"), "JRN"),
+    **dict.fromkeys(("doctor", "nurse", "paramedic", "medic", "physician", "surgeon"), "MED"),
+    **dict.fromkeys(("student", "teacher", "lecturer", "professor", "pupil"), "EDU"),
+    **dict.fromkeys(("farmer", "herder", "peasant", "grower"), "AGR"),
+    **dict.fromkeys(("worker", "employee", "labourer", "laborer", "miner", "vendor"), "LAB"),
+    **dict.fromkeys(("trader", "businessman", "businesswoman", "shopkeeper", "merchant", "investor",
+                     "company", "firm"), "BUS"),
+    **dict.fromkeys(("smuggler", "suspect", "criminal", "robber", "gangster", "trafficker", "kidnapper",
+                     "thief", "poacher", "bandit", "gang"), "CRM"),
+    **dict.fromkeys(("migrant", "refugee", "asylum-seeker"), "REF"),
+    **dict.fromkeys(("pilgrim", "priest", "imam", "cleric", "monk", "nun", "pastor"), "REL"),
+}
+
+
+def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[Mention]) -> Mention | None:
+    """An uncoded human noun phrase in a role ("police arrested 11 young men") as a Mention of ``code``.
+
+    ``code`` is the country the caller infers (event location, the document's home country, or the
+    acting state's own). The phrase is the noun with its left modifiers; None when nothing fits.
+    """
+    if not code:
+        return None
+    for root in roots:
+        head = root
+        sector = _GENERIC.get(head.lemma_.lower())
+        if sector is None:
+            continue
+        left = min([head.i] + [c.left_edge.i for c in head.lefts
+                               if c.dep_ in ("amod", "compound", "nummod", "det", "nmod", "quantmod")])
+        start_tok = sent.doc[left]
+        start, end = start_tok.idx, head.idx + len(head.text)
+        if any(m.start < end and start < m.end for m in taken):
+            continue  # part of a coded mention already
+        text = sent.doc.text[start:end]
+        return Mention(text=text, start=start, end=end, code=code, sector=sector, kind="generic")
+    return None
