@@ -92,6 +92,15 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
             if ante is not None:
                 out.append(Mention(text=hit.group(0), start=s, end=e, code=ante.code,
                                    sector=ante.sector if keep_sector else "", kind="pronoun"))
+    # sentence-initial "It" ("... Hezbollah. It fired rockets"): the last organisation or state, one sentence back
+    for sent in sentences:
+        if sent.text.startswith("It ") and free(sent.start, sent.start + 2):
+            ante = antecedent(sent.start, lambda m: _is_group(m) or _is_state(m) or m.kind == "country"
+                              and bool(m.code) and bool(m.sector))
+            if ante is not None and bisect_left(sent_starts, ante.start + 1) - 1 >= bisect_left(
+                    sent_starts, sent.start + 1) - 2:
+                out.append(Mention(text="It", start=sent.start, end=sent.start + 2, code=ante.code,
+                                   sector=ante.sector, kind="pronoun"))
     # "the regime", "the army": a sector noun the gazetteer could not place gets the last state named
     for i, m in enumerate(out[:len(mentions)]):
         if not m.code and m.sector and text[max(0, m.start - 4):m.start].lower() == "the ":

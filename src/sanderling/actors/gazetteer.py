@@ -133,7 +133,8 @@ class Gazetteer:
             for e in self._entries[key]:
                 if e.strict_case is not None and surface != e.strict_case:
                     # all-lowercase pages: accept title-case names, never abbreviations like "US"
-                    if not (lowercase_doc and not e.strict_case.isupper() and surface.islower()):
+                    if not (lowercase_doc and surface.islower()
+                            and (not e.strict_case.isupper() or len(e.strict_case.replace(".", "")) >= 4)):
                         continue
                 found.append((start, end, e))
                 break
@@ -183,10 +184,12 @@ def is_lowercase_text(text: str) -> bool:
 _GLUE = re.compile(
     r"^(?:'s|’s|s'|’)?(?:\s+(?:the|top|senior|former|acting|deputy|chief|foreign|defen[cs]e|interior|state|"
     r"federal|national|local|central|provincial|regional|military|security|border|riot|armed|special|"
-    r"opposition|ruling|new|newly|elected|government|state-run|main|\w+-backed|\w+-led|vice|prime|"
+    r"opposition|ruling|new|newly|elected|government|state-run|main|\w+-led|vice|prime|"
     r"trade|finance|justice|economy|health|anti-government|pro-government|-))*\s+$",
     re.IGNORECASE,
 )
+_BACKER = re.compile(r"[-‐–]\s?(?:backed|supported|sponsored|funded|armed|trained|aligned|allied|friendly|"
+                     r"controlled|installed|proxy)\b", re.IGNORECASE)
 _OF_IN = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_GAP = re.compile(r"^\s+$")
 _COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
@@ -199,7 +202,8 @@ def _mention(text: str, s: int, e: int, entry: Entry) -> Mention:
 
 def combine(text: str, matches: list[tuple[int, int, Entry]]) -> list[Mention]:
     """Merge "country word + sector noun", "sector noun of/in country" and "title + person"."""
-    ments = [_mention(text, s, e, entry) for s, e, entry in matches]
+    # "Iran-backed militias", "Rwanda-backed M23": the backer is not the group; drop the backer's name
+    ments = [_mention(text, s, e, entry) for s, e, entry in matches if not _BACKER.match(text, e)]
     out: list[Mention] = []
     i = 0
     while i < len(ments):

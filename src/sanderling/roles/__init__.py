@@ -208,8 +208,6 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
     ``code`` is the country the caller infers (event location, the document's home country, or the
     acting state's own). The phrase is the noun with its left modifiers; None when nothing fits.
     """
-    if not code:
-        return None
     for root in roots:
         head = root
         sector = _GENERIC.get(head.lemma_.lower())
@@ -219,8 +217,15 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
                                if c.dep_ in ("amod", "compound", "nummod", "det", "nmod", "quantmod")])
         start_tok = sent.doc[left]
         start, end = start_tok.idx, head.idx + len(head.text)
-        if any(m.start < end and start < m.end for m in taken):
-            continue  # part of a coded mention already
+        own = code
+        inside = [m for m in taken if m.start < end and start < m.end]
+        if inside:  # "Kenyan doctors": a bare country adjective in front gives the country
+            if not (len(inside) == 1 and inside[0].kind == "adjective" and inside[0].code
+                    and inside[0].end <= head.idx):
+                continue  # part of a coded mention already
+            own = inside[0].code
+        if not own:
+            continue
         text = sent.doc.text[start:end]
-        return Mention(text=text, start=start, end=end, code=code, sector=sector, kind="generic")
+        return Mention(text=text, start=start, end=end, code=own, sector=sector, kind="generic")
     return None
