@@ -61,9 +61,14 @@ def _start_key(d: str) -> str:
     return (d + "-01-01")[:10] if len(d) == 4 else (d + "-01")[:10] if len(d) == 7 else d
 
 
+_NO_DECOMPOSITION = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                                   "đ": "d", "Đ": "D", "ı": "i", "œ": "oe"})
+
+
 def fold_ascii(text: str) -> str:
-    """"Erdoğan" → "Erdogan": accents dropped, for the spellings wire copy uses."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """"Erdoğan" → "Erdogan", "Støre" → "Store": accents dropped, for the spellings wire copy uses."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
