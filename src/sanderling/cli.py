@@ -8,6 +8,7 @@ their status and reason are in the documents table); 1 when the run could not pr
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -60,6 +61,11 @@ def main() -> None:
               help="Coding processes (default: one per core; inputs of one batch stay in-process).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
+@click.option("--feeds", "feeds", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="FEEDS.txt (one RSS/Atom URL per line) or OPML: code the entries not coded yet. Repeatable.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching URLs on private, loopback or link-local addresses (refused by default).")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
 @click.option("--dedupe/--no-dedupe", default=True, show_default=True,
               help="Link exact and near-duplicate articles (syndicated copies) to the first copy instead of "
                    "coding them again.")
@@ -68,9 +74,9 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
-         recode: bool, workers: int | None, actor_files: tuple[str, ...], dedupe: bool, dup_threshold: float,
-         quiet: bool) -> None:
-    """Code PATHS (text, HTML, JSONL, .gz, directories; - for stdin) into --db.
+         recode: bool, workers: int | None, actor_files: tuple[str, ...], feeds: tuple[str, ...],
+         allow_private: bool, ignore_robots: bool, dedupe: bool, dup_threshold: float, quiet: bool) -> None:
+    """Code PATHS (text, HTML, JSONL, CSV, WARC, .gz, directories, http(s) URLs; - for stdin) into --db.
 
     \b
     Examples:
@@ -94,9 +100,10 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
             out = [e.to_plover() for e in events if show_all or e.happened]
             click.echo(json.dumps(out, indent=2, ensure_ascii=False))
             return
-        if not paths:
-            raise click.UsageError("give PATHS to code (or - for stdin), or --text TEXT")
-        _code_paths(paths, db, settings, recode, quiet, workers, dup_threshold if dedupe else None)
+        if not paths and not feeds:
+            raise click.UsageError("give PATHS or URLs to code (or - for stdin), --feeds FILE, or --text TEXT")
+        _code_paths(paths, db, settings, recode, quiet, workers, dup_threshold if dedupe else None, feeds,
+                    _fetch_policy(allow_private, ignore_robots))
     except SanderlingError as exc:
         _fail(str(exc))
 
@@ -109,14 +116,69 @@ def _check_actors(settings: Settings) -> None:
         Gazetteer.with_actors(settings.actors)
 
 
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def _fetch_policy(allow_private: bool, ignore_robots: bool) -> Any:
+    from sanderling.sources.web import FetchPolicy
+
+    return FetchPolicy(allow_private=allow_private, respect_robots=not ignore_robots)
+
+
 def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool,
-                workers: int | None, dup_threshold: float | None = 0.8) -> None:
+                workers: int | None, dup_threshold: float | None = 0.8, feeds: tuple[str, ...] = (),
+                policy: Any = None) -> None:
+    """Read local paths, URLs and feeds, then code everything new into ``db``."""
+    from sanderling.sources import iter_inputs
+
+    def items(store: Any) -> Any:
+        local = [p for p in paths if not _is_url(p)]
+        urls = [p for p in paths if _is_url(p)]
+        if local:
+            yield from iter_inputs(local, settings, stdin=sys.stdin.buffer)
+        if urls or feeds:
+            from sanderling.sources.feeds import iter_feed_documents, read_feed_list
+            from sanderling.sources.web import Fetcher, fetch_documents
+
+            with Fetcher(policy) as fetcher:
+                if urls:
+                    yield from fetch_documents(urls, settings, fetcher)
+                for feed_file in feeds:
+                    yield from iter_feed_documents(read_feed_list(feed_file), settings, fetcher,
+                                                   seen=_seen_in(store))
+
+    counts = _code_items(items, db, settings, recode, quiet, workers, dup_threshold)
+    _summary(counts, db)
+
+
+def _seen_in(store: Any) -> Any:
+    """A feed entry is done once its document is stored with any status but "failed" (failures are retried)."""
+    def seen(doc_id: str) -> bool:
+        state = store.document_states([doc_id]).get(doc_id)
+        return state is not None and state[1] != "failed"
+    return seen
+
+
+def _summary(counts: Counter[str], db: str) -> None:
+    elapsed = counts["elapsed_ms"] / 1000
+    rate = counts["read"] / elapsed if elapsed else 0.0
+    click.echo(
+        f"{counts['read']} documents read: {counts['coded']} coded, {counts['skipped']} skipped, "
+        f"{counts['failed']} failed, {counts['unchanged']} unchanged; {counts['events']} events; "
+        f"{elapsed:.1f}s ({rate:.1f} docs/s) → {db}",
+        err=True,
+    )
+
+
+def _code_items(make_items: Any, db: str, settings: Settings, recode: bool, quiet: bool, workers: int | None,
+                dup_threshold: float | None) -> Counter[str]:
+    """The coding loop shared by ``code`` and ``watch``: skip unchanged, link duplicates, code, write."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sanderling.dedupe import Deduper, Signature
     from sanderling.engines import LocalEngine
-    from sanderling.sources import iter_inputs
     from sanderling.store import Store
 
     t0 = time.perf_counter()
@@ -124,7 +186,7 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
     counts: Counter[str] = Counter()
     console = Console(stderr=True)
     with Store(db, lock_timeout=settings.lock_timeout) as store:
-        items = iter_inputs(list(paths), settings, stdin=sys.stdin.buffer)
+        items = make_items(store)
         progress = Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(),
                             TextColumn("{task.fields[docs]} docs · {task.fields[events]} events"),
                             TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal)
@@ -155,14 +217,8 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
                     counts[o.status] += 1
                     counts["events"] += len(o.events)
                 progress.update(task, docs=counts["read"], events=counts["events"])
-    elapsed = time.perf_counter() - t0
-    rate = counts["read"] / elapsed if elapsed else 0.0
-    click.echo(
-        f"{counts['read']} documents read: {counts['coded']} coded, {counts['skipped']} skipped, "
-        f"{counts['failed']} failed, {counts['unchanged']} unchanged; {counts['events']} events; "
-        f"{elapsed:.1f}s ({rate:.1f} docs/s) → {db}",
-        err=True,
-    )
+    counts["elapsed_ms"] = int((time.perf_counter() - t0) * 1000)
+    return counts
 
 
 def _link_duplicates(batch: list[Any], deduper: Any, kept: dict[str, Any]) -> list[Any]:
@@ -368,6 +424,68 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple
                f"source-actors={metrics['source_actor_accuracy']}  target-actors={metrics['target_actor_accuracy']}")
     for t, v in metrics["per_type"].items():
         click.echo(f"  {t:<10} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} n={v['n']}")
+
+
+_EVERY = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
+
+
+def _seconds(value: str) -> float:
+    m = _EVERY.match(value.strip().lower())
+    if m is None:
+        raise click.BadParameter(f"{value!r} is not a duration like 90s, 15m, 2h", param_hint="--every")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@main.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="events.duckdb", show_default=True, help="DuckDB file (created on first use).")
+@click.option("--every", default="15m", show_default=True, help="Time between polls: 90s, 15m, 2h.")
+@click.option("--once", is_flag=True, help="Poll once and exit (for cron or systemd timers).")
+@click.option("--workers", type=int, default=None, help="Coding processes (default: one per core).")
+@click.option("--allow-private", is_flag=True, help="Allow feeds and pages on private addresses.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows it.")
+@click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for a busy database.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def watch(feeds_file: str, db: str, every: str, once: bool, workers: int | None, allow_private: bool,
+          ignore_robots: bool, lock_timeout: float, quiet: bool) -> None:
+    """Poll the RSS/Atom feeds in FEEDS_FILE and code new entries as they appear.
+
+    \b
+    State lives in the database: an entry whose page is stored (coded or skipped) is never fetched
+    again, so restarts resume where they stopped and failed pages are retried on the next poll.
+    The database is opened only while a poll writes, so `sanderling code` and readers can use it
+    between polls (one writer at a time; see docs/store.md).
+
+    \b
+    Examples:
+      sanderling watch feeds.txt --db events.duckdb --every 15m
+      sanderling watch feeds.opml --db events.duckdb --once
+    """
+    from sanderling.sources.feeds import read_feed_list
+
+    pause = _seconds(every)
+    settings = Settings(lock_timeout=lock_timeout)
+    policy = _fetch_policy(allow_private, ignore_robots)
+    try:
+        while True:
+            feeds = read_feed_list(feeds_file)  # re-read: edit the list without a restart
+
+            def items(store: Any, feeds: list[str] = feeds) -> Any:
+                from sanderling.sources.feeds import iter_feed_documents
+                from sanderling.sources.web import Fetcher
+
+                with Fetcher(policy) as fetcher:
+                    yield from iter_feed_documents(feeds, settings, fetcher, seen=_seen_in(store))
+
+            counts = _code_items(items, db, settings, False, quiet, workers, 0.8)
+            _summary(counts, db)
+            if once:
+                return
+            time.sleep(pause)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    except SanderlingError as exc:
+        _fail(str(exc))
 
 
 @main.group()
