@@ -227,6 +227,10 @@ def combine(text: str, matches: list[tuple[int, int, Entry]]) -> list[Mention]:
         a, b = out[k], out[k + 1]
         if a.kind == "adjective" and not a.sector and b.sector and b.code and _COORD.match(text[a.end:b.start]):
             out[k] = replace(a, sector=b.sector, kind="country")
+        # "Venezuelan government and opposition negotiators": the country word covers both conjuncts
+        elif (a.code and a.sector and a.kind == "country" and b.kind == "sector" and not b.code
+              and _COORD.match(text[a.end:b.start])):
+            out[k + 1] = replace(b, code=a.code, kind="country")
     return out
 
 
