@@ -23,6 +23,7 @@ CASES = [
     ("metonym", "Seoul protested to Tokyo over the textbook revisions.", {"KOR"}, {"JPN"}),
     ("same-country", "Sudan's army shelled RSF positions in Omdurman.", {"SDN"}, {"SDN"}),
     ("relative-clause", "Police in Lagos arrested a man who had attacked a church.", {"NGA"}, {"NGA"}),
+    ("aimed-at-place", "Hezbollah fired a barrage of rockets at northern Israel on Tuesday.", {"LBN"}, {"ISR"}),
     ("generic-people", "Kenyan police detained 11 young men and two journalists in Kisumu on Friday.", {"KEN"},
      {"KEN"}),
     ("pronoun", "Kenya's president landed in Kampala on Monday. He accused Uganda of smuggling guns.",

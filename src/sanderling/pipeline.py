@@ -31,7 +31,7 @@ from sanderling.model import Document, Entity, Event, Location, Mention, Outcome
 from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
-from sanderling.roles import assign_roles, generic_party, is_place_use
+from sanderling.roles import aimed_places, assign_roles, generic_party, is_place_use
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -205,8 +205,13 @@ class Pipeline:
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
             if not roles.actors and not roles.recipients:
                 continue
-            roles = _place_uncoded(sent, roles, body, cand.home)
-            roles = _generic_parties(sent, roles, body, cand.home)
+            if not roles.recipients and trig_type in _AIMED:
+                aimed = aimed_places(sent, trig.token, body)
+                if aimed:
+                    roles = replace(roles, recipients=tuple(aimed[:1]))
+            where = [m for m in body if m not in roles.recipients]  # a targeted place is not where actors are from
+            roles = _place_uncoded(sent, roles, where, cand.home)
+            roles = _generic_parties(sent, roles, where, cand.home)
             mod = modality(sent, trig.token, pub_year)
             etype, mode, future = trig_type, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
@@ -251,6 +256,7 @@ _DATELINE = re.compile(
 )
 
 
+_AIMED = {"ASSAULT", "THREATEN", "COERCE"}  # force aimed at a place hits that place's country
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "PRM", "LEG"}
 
 

@@ -229,3 +229,28 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
         text = sent.doc.text[start:end]
         return Mention(text=text, start=start, end=end, code=own, sector=sector, kind="generic")
     return None
+
+
+_AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "across"}
+
+
+def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
+    """Places an attack is aimed at ("fired rockets at northern Israel", "drones on Kyiv"): for force
+    events the place named after at/on/against is the target, not just the location."""
+    out = []
+    for m in mentions:
+        if not (m.code and is_place_use(sent, m)):
+            continue
+        toks = _tokens_of(sent, m)
+        if not toks:
+            continue
+        head = toks[-1]
+        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        prep = head.head if head.dep_ == "pobj" else None
+        if prep is None or prep.lemma_.lower() not in _AIM_PREPS:
+            continue
+        gov = prep.head
+        if gov.i == trigger.i or (gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj", "nsubjpass")):
+            out.append(m)
+    return out
