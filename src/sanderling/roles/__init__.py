@@ -23,6 +23,8 @@ _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", 
                     "among", "over", "from", "for", "of"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
 _SUBJ = ("nsubj", "csubj", "expl")
+_SETTLEMENTS = {"city", "town", "village", "port", "province", "region", "district", "state", "county", "capital",
+                "area", "outskirts", "suburb", "island", "border", "neighbourhood", "neighborhood", "camp"}
 # "on the sidelines of the summit", "on behalf of": the object of the preposition is not a party
 _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis", "behalf", "eve", "condition",
                 "ground", "grounds", "verge", "outskirt", "outskirts", "edge", "part", "way", "side"}
@@ -81,6 +83,10 @@ def is_place_use(sent: Span, m: Mention) -> bool:
     h = head
     while h.dep_ == "conj":
         h = h.head
+    if h.dep_ == "pobj" and h.head.lemma_.lower() == "of" and h.head.head.lemma_.lower() in _SETTLEMENTS:
+        h = h.head.head  # "near the port of Gwadar", "in the city of Goma": the settlement noun's preposition
+        while h.dep_ == "conj":
+            h = h.head
     return h.dep_ == "pobj" and h.head.lemma_.lower() in _PLACE_PREPS
 
 
