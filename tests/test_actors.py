@@ -43,3 +43,9 @@ def test_event_location_has_coordinates_for_known_cities() -> None:
     assert ev.event_loc is not None and (ev.event_loc.country, ev.event_loc.text) == ("KEN", "Mombasa")
     assert ev.event_loc.lat is not None and abs(ev.event_loc.lat + 4.05) < 0.1
     assert ev.to_plover()["event_loc"]["lon"] == ev.event_loc.lon
+
+
+def test_home_country_from_small_towns() -> None:
+    # towns outside the hand-made places list still betray the country of local news
+    assert home_country([], "eldoret: a farmer was hacked to death by cattle rustlers, ocpd said.") == "KEN"
+    assert home_country([], "bareilly: the dm ordered an inquiry into the custodial death.") == "IND"

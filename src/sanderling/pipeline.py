@@ -31,7 +31,7 @@ from sanderling.model import Document, Entity, Event, Location, Mention, Outcome
 from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
-from sanderling.roles import aimed_places, assign_roles, generic_party, is_place_use
+from sanderling.roles import GENERIC_WORDS, aimed_places, assign_roles, generic_party, is_place_use
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -190,7 +190,10 @@ class Pipeline:
                 m = all_mentions[j]
                 inside.append(replace(m, start=m.start - sent.start, end=m.end - sent.start))
                 j += 1
-            if (inside and len(sent.text) <= self.settings.max_sentence_chars
+            # local news names its actors generically ("a farmer was hacked to death by cattle rustlers"): with
+            # a home country known, such sentences are parsed too and their people coded by generic_party
+            if ((inside or (home and _has_people_word(sent.text)))
+                    and len(sent.text) <= self.settings.max_sentence_chars
                     and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
                 yield _Candidate(i, sent, k, tuple(inside), home)
 
@@ -203,8 +206,6 @@ class Pipeline:
         for trig, trig_type, trig_mode in select(find_triggers(sent, self.lexicon)):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
-            if not roles.actors and not roles.recipients:
-                continue
             if not roles.recipients and trig_type in _AIMED:
                 aimed = aimed_places(sent, trig.token, body)
                 if aimed:
@@ -212,6 +213,8 @@ class Pipeline:
             where = [m for m in body if m not in roles.recipients]  # a targeted place is not where actors are from
             roles = _place_uncoded(sent, roles, where, cand.home)
             roles = _generic_parties(sent, roles, where, cand.home)
+            if not roles.actors and not roles.recipients:
+                continue
             mod = modality(sent, trig.token, pub_year)
             etype, mode, future = trig_type, trig_mode, mod.future
             if future and etype in _FUTURE_TO:
@@ -254,6 +257,14 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z.& ]{2,20}\))?\s*[-–—]+\s+"
     r"|[a-z][a-z .'-]{2,30}:\s+)"
 )
+
+
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_PEOPLE_FORMS = frozenset(GENERIC_WORDS) | {w + "s" for w in GENERIC_WORDS}
+
+
+def _has_people_word(text: str) -> bool:
+    return any(w in _PEOPLE_FORMS for w in _WORDS.findall(text.lower()))
 
 
 _AIMED = {"ASSAULT", "THREATEN", "COERCE"}  # force aimed at a place hits that place's country

@@ -1,8 +1,9 @@
 """The home country of a document, to code actors the text never places ("the district police").
 
 Local news rarely names its own country. We vote with every coded place-like mention in the
-document (country names, demonyms, capitals, cities and regions) plus weak country-specific cue
-words of local press ("mla", "barangay"); the winner needs a clear majority.
+document (country names, demonyms, capitals, cities and regions), the towns of GeoNames' 15,000+
+list (``homeplaces.json``: they vote but never become actors) and weak country-specific cue words
+of local press ("mla", "barangay"); the winner needs a majority.
 
 Example::
 
@@ -37,26 +38,33 @@ def _cues():  # type: ignore[no-untyped-def]
         data = json.loads(resources.files("sanderling.actors").joinpath("data", "places.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    table = {w.lower(): code for code, words in data.get("cues", {}).items() for w in words}
+    table = {w.lower(): (code, 0.5) for code, words in data.get("cues", {}).items() for w in words}
+    try:  # towns of 15,000+ people (GeoNames): they vote, but never become actors
+        towns = json.loads(resources.files("sanderling.actors").joinpath("data", "homeplaces.json").read_text("utf-8"))
+        for code, names in towns.get("places", {}).items():
+            for name in names:
+                table.setdefault(name, (code, 1.0))
+    except (OSError, ValueError):
+        pass
     if not table:
         return None
     automaton = ahocorasick.Automaton()
-    for word, code in table.items():
-        automaton.add_word(word, (len(word), code))
+    for word, (code, weight) in table.items():
+        automaton.add_word(word, (len(word), code, weight))
     automaton.make_automaton()
     return automaton
 
 
-def _cue_votes(text: str) -> Iterator[str]:
+def _cue_votes(text: str) -> Iterator[tuple[str, float]]:
     automaton = _cues()
     if automaton is None:
         return
     low = text[:50_000].lower()
-    for end, (length, code) in automaton.iter(low):
+    for end, (length, code, weight) in automaton.iter(low):
         start = end - length + 1
         if (start == 0 or not _WORDCHAR.match(low[start - 1])) and (
                 end + 1 >= len(low) or not _WORDCHAR.match(low[end + 1])):
-            yield code
+            yield code, weight
 
 
 def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5) -> str | None:
@@ -64,8 +72,8 @@ def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5)
     for m in mentions:
         if m.code and m.code not in _NONSTATE and m.kind in _PLACE_KINDS:
             votes[m.code] += 1.0
-    for code in _cue_votes(text):
-        votes[code] += 0.5
+    for code, weight in _cue_votes(text):
+        votes[code] += weight
     if not votes:
         return None
     (code, top), total = votes.most_common(1)[0], sum(votes.values())

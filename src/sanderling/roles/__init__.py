@@ -202,10 +202,13 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(("trader", "businessman", "businesswoman", "shopkeeper", "merchant", "investor",
                      "company", "firm"), "BUS"),
     **dict.fromkeys(("smuggler", "suspect", "criminal", "robber", "gangster", "trafficker", "kidnapper",
-                     "thief", "poacher", "bandit", "gang"), "CRM"),
+                     "thief", "poacher", "bandit", "gang", "rustler", "pirate"), "CRM"),
     **dict.fromkeys(("migrant", "refugee", "asylum-seeker"), "REF"),
     **dict.fromkeys(("pilgrim", "priest", "imam", "cleric", "monk", "nun", "pastor"), "REL"),
 }
+
+
+GENERIC_WORDS = frozenset(_GENERIC) | {"men", "women", "children", "people", "youths", "families"}
 
 
 def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[Mention]) -> Mention | None:
