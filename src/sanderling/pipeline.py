@@ -243,7 +243,8 @@ class Pipeline:
                 event_text=cand.sentence.text[t_start:t_end], event_start=off + t_start, event_end=off + t_end,
                 text=cand.sentence.text, text_start=cand.sentence.start, text_end=cand.sentence.end,
                 date=resolve_date(cand.sentence.text, doc.pub_date, near=t_start), pub_date=doc.pub_date,
-                url=doc.url, event_loc=_location(sent, body, off) or _location_of(dateline[:1], off),
+                url=doc.url, event_loc=_location(sent, body, off) or _location_of(dateline[:1], off) or (
+                    Location(country=cand.home) if cand.home else None),
                 negated=mod.negated, hypothetical=mod.hypothetical, future=future, historical=mod.historical,
                 confidence=conf, cameo=cameo,
                 goldstein=ONTOLOGY.goldstein(cameo), quad_code=ONTOLOGY.quad(etype),
