@@ -15,6 +15,7 @@ class Settings:
     max_sentence_chars: int = 1_500  # longer "sentences" (tables, lists) are not parsed
     languages: tuple[str, ...] = ("en",)
     actors: tuple[str, ...] = ()  # the user's extra actor YAML files (--actors)
+    csv_columns: tuple[tuple[str, str], ...] = ()  # CSV (our field, column) overrides (--csv-columns)
 
 
 DEFAULT = Settings()

@@ -1,4 +1,4 @@
-"""Reading inputs: paths, directories, gzip, JSON Lines and stdin → Documents.
+"""Reading inputs: paths, directories, gzip, JSON Lines, CSV, WARC and stdin → Documents.
 
 ``iter_inputs`` is a generator that never raises for bad input and never drops an
 item silently: every file, line or stream problem becomes a :class:`Rejected` with a
@@ -23,6 +23,7 @@ from typing import BinaryIO
 from sanderling.model import Document, Rejected
 from sanderling.settings import DEFAULT, Settings
 from sanderling.sources.build import build_document, content_id, human_bytes, reject
+from sanderling.sources.csvsrc import iter_csv
 from sanderling.sources.decode import decode_bytes, has_utf16_bom, is_binary, looks_like_html, sniff_kind
 from sanderling.sources.jsonl import iter_jsonl
 from sanderling.sources.streams import (
@@ -34,6 +35,7 @@ from sanderling.sources.streams import (
     read_bounded,
     stream_error_reason,
 )
+from sanderling.sources.warc import iter_warc
 
 __all__ = ["iter_inputs"]
 
@@ -41,14 +43,16 @@ log = logging.getLogger(__name__)
 Item = Document | Rejected
 
 _KIND_BY_EXT = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl",
-                ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": None}
+                ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": None,
+                ".warc": "warc", ".csv": "csv"}
+_ARCHIVES = {"warc": iter_warc, "csv": iter_csv}  # many items each; they check their own content
 
 
 def iter_inputs(paths: Sequence[str], settings: Settings = DEFAULT,
                 stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Yield one Document or Rejected per input item, in a stable order.
 
-    ``paths`` may name files (text, HTML, JSONL, any of them gzipped), directories
+    ``paths`` may name files (text, HTML, JSONL, CSV, WARC, any of them gzipped), directories
     (read recursively in sorted order, hidden entries skipped) or ``"-"`` for stdin.
     """
     for path in map(os.fspath, paths):
@@ -116,7 +120,8 @@ def _iter_dir(path: str, settings: Settings) -> Iterator[Item]:
 def _iter_file(path: str, size: int | None, settings: Settings) -> Iterator[Item]:
     """Open one file and hand it to the stream reader; size-check documents first."""
     kind = _kind_from_name(path)
-    if size is not None and kind != "jsonl" and not _is_gz_name(path) and size > settings.max_doc_bytes:
+    one_doc = kind != "jsonl" and kind not in _ARCHIVES
+    if size is not None and one_doc and not _is_gz_name(path) and size > settings.max_doc_bytes:
         yield reject("skipped", _too_large(size, settings), path)
         return
     try:
@@ -139,6 +144,11 @@ def _iter_stream(stream: Prefixed, origin: str, kind: str | None, size: int | No
         return
     if not head.strip():
         yield reject("skipped", "empty input", origin)
+        return
+    if kind is None and head.startswith(b"WARC/"):
+        kind = "warc"
+    if kind in _ARCHIVES:
+        yield from _ARCHIVES[kind](stream, origin, settings)
         return
     if is_binary(head) and not has_utf16_bom(head):
         yield reject("skipped", "binary content, not text/HTML/JSONL", origin)
