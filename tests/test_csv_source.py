@@ -181,3 +181,24 @@ def test_empty_and_header_only(tmp_path: Path) -> None:
     items = run(tmp_path / "a.csv", tmp_path / "b.csv")
     assert [(i.status, i.reason) for i in items if isinstance(i, Rejected)] == [
         ("skipped", "empty input"), ("skipped", "empty input (a CSV header but no rows)")]
+
+
+def test_cli_csv_column_mapping(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from sanderling.cli import main
+    from sanderling.store import Store
+
+    src = tmp_path / "news.csv"
+    src.write_text("guid,body,published\n"
+                   "a-1,\"Kenyan police arrested 40 protesters in Nairobi on Tuesday after clashes.\",2024-03-05\n",
+                   encoding="utf-8")
+    db = str(tmp_path / "c.duckdb")
+    runner = CliRunner()
+    res = runner.invoke(main, ["code", str(src), "--db", db, "-q", "--csv-columns", "id=guid,text=body,date=published"])
+    assert res.exit_code == 0, res.output
+    with Store(db, read_only=True) as st:
+        (row,) = st.documents().to_pylist()
+    assert row["id"] == "a-1" and row["status"] == "coded" and str(row["pub_date"]) == "2024-03-05"
+    bad = runner.invoke(main, ["code", str(src), "--db", db, "--csv-columns", "body"])
+    assert bad.exit_code == 2

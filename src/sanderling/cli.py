@@ -55,6 +55,9 @@ def main() -> None:
 @click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for a busy database.")
 @click.option("--max-bytes", default=10_000_000, show_default=True, help="Skip documents larger than this.")
 @click.option("--max-line-bytes", default=10_000_000, show_default=True, help="Fail JSONL lines longer than this.")
+@click.option("--csv-columns", default=None, metavar="FIELD=COLUMN,...",
+              help="CSV column mapping, e.g. text=body,date=published,id=guid (fields: id, text, url, title, date, "
+                   "html); default: columns named like the fields.")
 @click.option("--lang", "langs", multiple=True, default=["en"], show_default=True,
               help="Languages to code (ISO 639-1); others are recorded as skipped.")
 @click.option("--recode", is_flag=True, help="Recode documents even when already coded by this version.")
@@ -74,7 +77,8 @@ def main() -> None:
               help="Estimated word-shingle Jaccard similarity from which two articles are duplicates.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
-         batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, langs: tuple[str, ...],
+         batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, csv_columns: str | None,
+         langs: tuple[str, ...],
          recode: bool, workers: int | None, actor_files: tuple[str, ...], feeds: tuple[str, ...],
          allow_private: bool, ignore_robots: bool, dedupe: bool, dup_threshold: float, quiet: bool) -> None:
     """Code PATHS (text, HTML, JSONL, CSV, WARC, .gz, directories, http(s) URLs; - for stdin) into --db.
@@ -93,7 +97,8 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
     from sanderling.pipeline import Pipeline
 
     settings = Settings(batch_size=batch_size, lock_timeout=lock_timeout, max_doc_bytes=max_bytes,
-                        max_line_bytes=max_line_bytes, languages=tuple(langs), actors=tuple(actor_files))
+                        max_line_bytes=max_line_bytes, languages=tuple(langs), actors=tuple(actor_files),
+                        csv_columns=_csv_mapping(csv_columns))
     try:
         _check_actors(settings)
         if text is not None:
@@ -107,6 +112,22 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
                     _fetch_policy(allow_private, ignore_robots))
     except SanderlingError as exc:
         _fail(str(exc))
+
+
+_CSV_FIELDS = ("id", "text", "url", "title", "date", "html")
+
+
+def _csv_mapping(value: str | None) -> tuple[tuple[str, str], ...]:
+    if not value:
+        return ()
+    pairs = []
+    for part in value.split(","):
+        field, sep, column = part.partition("=")
+        if not sep or field.strip() not in _CSV_FIELDS or not column.strip():
+            raise click.BadParameter(f"{part!r}: expected FIELD=COLUMN with FIELD one of {', '.join(_CSV_FIELDS)}",
+                                     param_hint="--csv-columns")
+        pairs.append((field.strip(), column.strip()))
+    return tuple(pairs)
 
 
 def _check_actors(settings: Settings) -> None:
