@@ -7,6 +7,7 @@ their status and reason are in the documents table); 1 when the run could not pr
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -65,6 +66,13 @@ def main() -> None:
               help="Coding processes (default: one per core; inputs of one batch stay in-process).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where coding runs: worker processes on this machine, or Ray (pip install 'sanderling[ray]').")
+@click.option("--address", default=None,
+              help="Ray cluster to use: auto, or ray://HOST:10001 (implies --engine ray; default: a local Ray).")
+@click.option("--lake", default=None, metavar="DIR",
+              help="Write partitioned Parquet (by publication date) to DIR instead of the database; "
+                   "merge it later with `sanderling load DIR --db …`.")
 @click.option("--feeds", "feeds", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="FEEDS.txt (one RSS/Atom URL per line) or OPML: code the entries not coded yet. Repeatable.")
 @click.option("--allow-private", is_flag=True,
@@ -80,7 +88,8 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, csv_columns: str | None,
          langs: tuple[str, ...],
          recode: bool, workers: int | None, actor_files: tuple[str, ...], feeds: tuple[str, ...],
-         allow_private: bool, ignore_robots: bool, dedupe: bool, dup_threshold: float, quiet: bool) -> None:
+         allow_private: bool, ignore_robots: bool, engine_name: str, address: str | None, lake: str | None,
+         dedupe: bool, dup_threshold: float, quiet: bool) -> None:
     """Code PATHS (text, HTML, JSONL, CSV, WARC, .gz, directories, http(s) URLs; - for stdin) into --db.
 
     \b
@@ -109,7 +118,7 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
         if not paths and not feeds:
             raise click.UsageError("give PATHS or URLs to code (or - for stdin), --feeds FILE, or --text TEXT")
         _code_paths(paths, db, settings, recode, quiet, workers, dup_threshold if dedupe else None, feeds,
-                    _fetch_policy(allow_private, ignore_robots))
+                    _fetch_policy(allow_private, ignore_robots), engine_name, address, lake)
     except SanderlingError as exc:
         _fail(str(exc))
 
@@ -150,7 +159,8 @@ def _fetch_policy(allow_private: bool, ignore_robots: bool) -> Any:
 
 def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: bool, quiet: bool,
                 workers: int | None, dup_threshold: float | None = 0.8, feeds: tuple[str, ...] = (),
-                policy: Any = None) -> None:
+                policy: Any = None, engine_name: str = "local", address: str | None = None,
+                lake: str | None = None) -> None:
     """Read local paths, URLs and feeds, then code everything new into ``db``."""
     from sanderling.sources import iter_inputs
 
@@ -170,8 +180,8 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
                     yield from iter_feed_documents(read_feed_list(feed_file), settings, fetcher,
                                                    seen=_seen_in(store))
 
-    counts = _code_items(items, db, settings, recode, quiet, workers, dup_threshold)
-    _summary(counts, db)
+    counts = _code_items(items, db, settings, recode, quiet, workers, dup_threshold, engine_name, address, lake)
+    _summary(counts, lake or db)
 
 
 def _seen_in(store: Any) -> Any:
@@ -196,20 +206,24 @@ def _summary(counts: Counter[str], db: str) -> None:
 
 
 def _code_items(make_items: Any, db: str, settings: Settings, recode: bool, quiet: bool, workers: int | None,
-                dup_threshold: float | None) -> Counter[str]:
+                dup_threshold: float | None, engine_name: str = "local", address: str | None = None,
+                lake: str | None = None) -> Counter[str]:
     """The coding loop shared by ``code`` and ``watch``: skip unchanged, link duplicates, code, write."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sanderling.dedupe import Deduper, Signature
-    from sanderling.engines import LocalEngine
+    from sanderling.engines.ray_engine import close_engine, make_engine
     from sanderling.store import open_store
+    from sanderling.store.parquet_lake import open_sink
 
     t0 = time.perf_counter()
-    engine = LocalEngine(settings, workers)
+    engine = make_engine(settings, engine_name, workers, address)
     counts: Counter[str] = Counter()
     console = Console(stderr=True)
-    with open_store(db, lock_timeout=settings.lock_timeout) as store:
+    sink = open_sink(db, lake, settings.lock_timeout) if lake else open_store(db, lock_timeout=settings.lock_timeout)
+    with sink as store, contextlib.ExitStack() as cleanup:
+        cleanup.callback(close_engine, engine)  # a private Ray instance is shut down, even on errors
         items = make_items(store)
         progress = Progress(SpinnerColumn(), TextColumn("[bold]coding[/]"), BarColumn(),
                             TextColumn("{task.fields[docs]} docs · {task.fields[events]} events"),
@@ -511,6 +525,27 @@ def watch(feeds_file: str, db: str, every: str, once: bool, workers: int | None,
         click.echo("stopped", err=True)
     except SanderlingError as exc:
         _fail(str(exc))
+
+
+@main.command()
+@click.argument("lake", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default="events.duckdb", show_default=True, help="DuckDB file to merge into.")
+@click.option("--lock-timeout", default=30.0, show_default=True, help="Seconds to wait for a busy database.")
+def load(lake: str, db: str, lock_timeout: float) -> None:
+    """Merge a Parquet lake written by `code --lake` into a DuckDB file (idempotent).
+
+    \b
+    Example:
+      sanderling code news/ --engine ray --lake lake/ && sanderling load lake/ --db events.duckdb
+    """
+    from sanderling.store.parquet_lake import load_command
+
+    try:
+        n_docs, n_events, counts = load_command(lake, db, lock_timeout)
+    except SanderlingError as exc:
+        _fail(str(exc))
+    click.echo(f"loaded {n_docs} documents and {n_events} events from {lake} → {db} "
+               f"(now {counts.get('documents', 0)} documents, {counts.get('events', 0)} events)", err=True)
 
 
 @main.group()

@@ -1,0 +1,352 @@
+"""Run the coder on a Ray cluster (or on this machine through Ray) with Ray Data.
+
+Same contract as :class:`~sanderling.engines.local.LocalEngine`: batches of Document|Rejected in,
+one list of Outcome per batch out, in input order, identical to in-process coding. The driver (the
+CLI) stays the only process that writes the database or the lake.
+
+How it streams: the input is an open-ended iterator (files, feeds, a 20-million-line JSONL), which Ray
+Data cannot take directly, so the driver puts each batch on a small queue actor; a single Ray Data read
+task turns queued batches into blocks (one row per batch: its index and the pickled batch), and
+``map_batches`` with a callable class on an actor pool codes them. Each actor loads the models once
+for the whole run. At most ``2 × workers + 2`` batches are in flight; results are reordered by
+batch index before they are yielded, so the output order is the input order.
+
+Example::
+
+    engine = RayEngine(Settings(), address="auto")      # a running cluster (`ray start --head`)
+    for outcomes in engine.run(batches):
+        store.write(outcomes, engine.version)
+    engine.close()
+
+``address=None`` starts a private Ray instance on this machine (no dashboard, worker logs kept in
+/tmp/ray); ``"auto"`` joins the cluster this node belongs to; ``"ray://head:10001"`` connects
+through Ray Client. Every node needs the same sanderling (and spaCy model) installed: an actor
+whose coder version differs from the driver's refuses to start.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pyarrow as pa
+
+from sanderling.engines.local import LocalEngine, _code_local, default_workers
+from sanderling.errors import SanderlingError
+from sanderling.model import Document, Outcome, Rejected
+from sanderling.pipeline import Pipeline
+from sanderling.settings import Settings
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = "the Ray engine needs Ray: pip install 'sanderling[ray]'"
+ENGINES = ("local", "ray")
+_END = -1  # queue sentinel: no more input
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+Batch = list[Document | Rejected]
+
+
+class RayEngineError(SanderlingError):
+    """Ray is missing, the cluster cannot be reached, or its workers run another coder version."""
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401 - ray without the [data] extra lacks pandas etc.
+    except ImportError as exc:
+        raise RayEngineError(f"{INSTALL_HINT} ({exc})") from exc
+    return ray
+
+
+class RayEngine:
+    """Code batches on Ray actors; ``run`` has the same interface and results as LocalEngine."""
+
+    def __init__(self, settings: Settings, address: str | None = None, num_workers: int | None = None) -> None:
+        _ray()  # fail now, with the install hint, rather than at the first batch
+        self.settings = settings
+        self.address = address
+        self.num_workers = None if num_workers is None else max(1, num_workers)
+        self.pipeline = Pipeline(settings)  # for .version, and to finish a run here if the cluster fails
+        self._owns_ray = False
+
+    @property
+    def version(self) -> str:
+        return self.pipeline.version
+
+    # -- cluster -------------------------------------------------------------------------
+    def start(self) -> int:
+        """Connect to (or start) Ray; returns the number of coding actors to run."""
+        ray = _ray()
+        if not ray.is_initialized():
+            try:
+                if self.address is None:
+                    ray.init(num_cpus=self.num_workers or default_workers(), include_dashboard=False,
+                             log_to_driver=False, logging_level=logging.WARNING)
+                else:
+                    ray.init(address=self.address, log_to_driver=False, logging_level=logging.WARNING)
+            except Exception as exc:  # noqa: BLE001 - ray raises ConnectionError, RuntimeError, ValueError ...
+                where = "a local Ray instance" if self.address is None else f"Ray at {self.address}"
+                raise RayEngineError(f"cannot start {where}: {exc}".splitlines()[0][:300] + (
+                    "; is the cluster up (`ray start --head`)?" if self.address else "")) from exc
+            self._owns_ray = True
+        if self.num_workers is not None:
+            return self.num_workers
+        return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def close(self) -> None:
+        """Shut Ray down if this engine started it (a cluster itself keeps running)."""
+        if self._owns_ray:
+            _ray().shutdown()
+            self._owns_ray = False
+
+    def __enter__(self) -> RayEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- coding --------------------------------------------------------------------------
+    def run(self, batches: Iterable[list[Document | Rejected]]) -> Iterator[list[Outcome]]:
+        """Outcomes per input batch, in input order."""
+        it = iter(batches)
+        first = next(it, None)
+        if first is None:
+            return
+        workers = self.start()
+        source = _Source(it, first)
+        flight = _Flight()
+        limit = 2 * workers + 2
+        stream = _Stream(self.settings, self.version, workers)
+        try:
+            try:
+                for batch in source:
+                    stream.send(flight.add(batch), batch)
+                    while len(flight) >= limit:
+                        flight.receive(stream.receive())
+                        yield from flight.ready()
+                stream.end()
+                while len(flight):
+                    flight.receive(stream.receive())
+                    yield from flight.ready()
+            except (_SourceFailed, RayEngineError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - an actor or node died: finish here rather than lose the run
+                log.warning("Ray failed (%s); coding the remaining %d batches in this process",
+                            str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__, len(flight))
+                for done, batch in flight.drain():
+                    yield done if done is not None else _code_local(self.pipeline, batch)
+                for batch in source:
+                    yield _code_local(self.pipeline, batch)
+        except _SourceFailed as failed:
+            raise failed.exc from None
+        finally:
+            stream.close()
+
+
+# -- the pieces of run() -------------------------------------------------------------------
+
+
+class _SourceFailed(Exception):
+    """The input iterator raised: re-raised as is, never mistaken for a Ray failure."""
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+class _Source:
+    def __init__(self, rest: Iterator[Batch], first: Batch) -> None:
+        self._first: Batch | None = first
+        self._rest = rest
+
+    def __iter__(self) -> Iterator[Batch]:
+        return self
+
+    def __next__(self) -> Batch:
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        try:
+            return next(self._rest)
+        except StopIteration:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise _SourceFailed(exc) from exc
+
+
+class _Flight:
+    """Batches sent and not yet yielded, their results as they arrive, and the next index to yield."""
+
+    def __init__(self) -> None:
+        self.sent: dict[int, Batch] = {}
+        self.done: dict[int, list[Outcome]] = {}
+        self.count = 0
+        self.next = 0
+
+    def __len__(self) -> int:
+        return len(self.sent)
+
+    def add(self, batch: Batch) -> int:
+        idx = self.count
+        self.sent[idx] = batch
+        self.count += 1
+        return idx
+
+    def receive(self, results: list[tuple[int, list[Outcome]]]) -> None:
+        for idx, outcomes in results:
+            if idx in self.sent:
+                self.done[idx] = outcomes
+
+    def ready(self) -> Iterator[list[Outcome]]:
+        while self.next in self.done:
+            del self.sent[self.next]
+            yield self.done.pop(self.next)
+            self.next += 1
+
+    def drain(self) -> Iterator[tuple[list[Outcome] | None, Batch]]:
+        """What is left, in order: (outcomes if received else None, batch)."""
+        for idx in sorted(self.sent):
+            yield self.done.pop(idx, None), self.sent.pop(idx)
+            self.next = idx + 1
+
+
+class _Stream:
+    """A queue actor feeding one Ray Data pipeline: read (queue → blocks) → map_batches(_Coder actors)."""
+
+    def __init__(self, settings: Settings, version: str, workers: int) -> None:
+        ray = _ray()
+        from ray.data import ActorPoolStrategy
+        from ray.util.queue import Queue
+
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # its progress lines would garble the CLI's
+        self.queue = Queue(actor_options={"num_cpus": 0})
+        with warnings.catch_warnings():  # Ray Data warns about its own deprecated settings when copying them
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds = ray.data.read_datasource(_queue_source(self.queue), override_num_blocks=1, num_cpus=0)
+            ctx = ds.context  # this dataset's own copy: the settings below do not leak into other Ray Data jobs
+            ctx.target_max_block_size = 1  # one block per batch, passed on at once (never coalesced)
+            ctx.enable_progress_bars = False
+            ctx.execution_no_progress_timeout_s = 7 * 24 * 3600.0  # input may come slowly (feeds, fetching)
+            ds = ds.map_batches(_Coder, fn_constructor_args=(settings, version), batch_size=1,
+                                batch_format="pyarrow", compute=ActorPoolStrategy(size=workers), num_cpus=1)
+        self._batches = ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=0)
+        self._it = iter(self._batches)
+
+    def send(self, idx: int, batch: Batch) -> None:
+        self.queue.put((idx, pickle.dumps(batch, protocol=_PICKLE)))
+
+    def end(self) -> None:
+        self.queue.put((_END, b""))
+
+    def receive(self) -> list[tuple[int, list[Outcome]]]:
+        try:
+            table = next(self._it)
+        except StopIteration:
+            raise RuntimeError("the Ray pipeline ended before every batch came back") from None
+        except Exception as exc:
+            if _WORKER_MISMATCH in str(exc):
+                raise RayEngineError(str(exc)[str(exc).index(_WORKER_MISMATCH):].splitlines()[0]) from exc
+            raise
+        return [(idx, pickle.loads(payload)) for idx, payload in
+                zip(table.column("idx").to_pylist(), table.column("payload").to_pylist(), strict=True)]
+
+    def close(self) -> None:
+        ray = _ray()
+        close = getattr(self._it, "close", None)
+        if close is not None:
+            try:
+                close()  # stops the streaming executor and its actors
+            except Exception:  # noqa: BLE001 - best effort on the way out
+                log.debug("closing the Ray Data iterator failed", exc_info=True)
+        try:
+            ray.kill(self.queue.actor)
+        except Exception:  # noqa: BLE001
+            log.debug("killing the queue actor failed", exc_info=True)
+
+
+def _queue_source(queue: Any) -> Any:
+    """A Ray Data Datasource with one read task that turns queued (index, pickled batch) pairs into
+    one-row Arrow blocks. Built on demand so that this module imports without Ray."""
+    from ray.data.block import BlockMetadata
+    from ray.data.datasource import Datasource, ReadTask
+
+    class QueueSource(Datasource):  # type: ignore[misc]
+        def estimate_inmemory_data_size(self) -> int | None:
+            return None
+
+        def get_read_tasks(self, parallelism: int, **_: Any) -> list[Any]:
+            def read() -> Iterator[pa.Table]:
+                while True:
+                    idx, payload = queue.get()
+                    if idx == _END:
+                        return
+                    yield pa.table({"idx": pa.array([idx], pa.int64()), "payload": pa.array([payload], pa.binary())})
+
+            return [ReadTask(read, BlockMetadata(num_rows=None, size_bytes=None, input_files=None, exec_stats=None))]
+
+    return QueueSource()
+
+
+_WORKER_MISMATCH = "sanderling worker mismatch:"
+
+
+class _Coder:
+    """A Ray Data actor: loads the models once, then codes one batch per input row."""
+
+    def __init__(self, settings: Settings, version: str) -> None:
+        self.pipeline = Pipeline(settings)
+        if self.pipeline.version != version:
+            raise RayEngineError(f"{_WORKER_MISMATCH} the worker on {os.uname().nodename} codes with "
+                                 f"{self.pipeline.version}, the driver with {version}; install the same "
+                                 "sanderling and spaCy model on every node")
+        self.pipeline.code_text("Warm-up: Iran condemned the attack.")  # load the models before the first batch
+
+    def __call__(self, table: pa.Table) -> pa.Table:
+        out = []
+        for payload in table.column("payload").to_pylist():
+            batch: Batch = pickle.loads(payload)
+            try:
+                outcomes = _code_local(self.pipeline, batch)
+            except Exception as exc:  # noqa: BLE001 - Pipeline catches per document; this is a last resort
+                log.exception("coding a batch of %d items failed", len(batch))
+                outcomes = _failed(batch, exc)
+            out.append(pickle.dumps(outcomes, protocol=_PICKLE))
+        return pa.table({"idx": table.column("idx"), "payload": pa.array(out, pa.binary())})
+
+
+def _failed(batch: Batch, exc: Exception) -> list[Outcome]:
+    reason = f"coder error: {type(exc).__name__}: {exc}".splitlines()[0][:300]
+    return [Outcome(None, item, item.status, item.reason) if isinstance(item, Rejected)
+            else Outcome(item, None, "failed", reason) for item in batch]
+
+
+# -- CLI glue --------------------------------------------------------------------------------
+
+
+def make_engine(settings: Settings, engine: str = "local", workers: int | None = None,
+                address: str | None = None) -> LocalEngine | RayEngine:
+    """The engine `sanderling code --engine local|ray [--address ...] [--workers N]` asks for.
+
+    ``--address`` implies ``--engine ray``. Raises RayEngineError (a SanderlingError, so the CLI
+    prints it and exits 1) when Ray is wanted but not installed.
+    """
+    if address is not None and engine == "local":
+        engine = "ray"
+    if engine == "local":
+        return LocalEngine(settings, workers)
+    if engine == "ray":
+        return RayEngine(settings, address=address, num_workers=workers)
+    raise RayEngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+
+
+def close_engine(engine: Any) -> None:
+    """Release what an engine holds (a private Ray instance); a no-op for LocalEngine."""
+    close = getattr(engine, "close", None)
+    if close is not None:
+        close()
