@@ -92,8 +92,9 @@ class RayEngine:
                     ray.init(address=self.address, log_to_driver=False, logging_level=logging.WARNING)
             except Exception as exc:  # noqa: BLE001 - ray raises ConnectionError, RuntimeError, ValueError ...
                 where = "a local Ray instance" if self.address is None else f"Ray at {self.address}"
-                raise RayEngineError(f"cannot start {where}: {exc}".splitlines()[0][:300] + (
-                    "; is the cluster up (`ray start --head`)?" if self.address else "")) from exc
+                hint = ("; is the cluster up (`ray start --head`)? A cluster with token authentication also needs "
+                        "RAY_AUTH_MODE=token (and its token) in this environment") if self.address else ""
+                raise RayEngineError(f"cannot start {where}: {exc}".splitlines()[0][:300] + hint) from exc
             self._owns_ray = True
         if self.num_workers is not None:
             return self.num_workers
