@@ -279,21 +279,12 @@ class Store:
 
     def document_states(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str, str | None]]:
         """``id -> (text_hash, status, coder_version)`` for the ids already stored."""
-        conn = self._require()
+        self._require()
         if not ids:
             return {}
-        probe = pa.table({"id": pa.array(list(ids), type=pa.string())})
-        try:
-            conn.register("_probe_ids", probe)
-            try:
-                out = conn.sql(
-                    "SELECT d.id, d.text_hash, d.status, d.coder_version FROM documents d "
-                    "SEMI JOIN _probe_ids p ON d.id = p.id"
-                ).fetchall()
-            finally:
-                conn.unregister("_probe_ids")
-        except duckdb.Error as e:
-            raise StoreError(f"cannot read database {self.path}: {e}") from e
+        out = self._probe(pa.table({"id": pa.array(list(ids), type=pa.string())}),
+                          "SELECT d.id, d.text_hash, d.status, d.coder_version FROM documents d "
+                          "SEMI JOIN _probe p ON d.id = p.id")
         return {r[0]: (r[1], r[2], r[3]) for r in out}
 
     def events(
@@ -376,23 +367,26 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------
 
-    def signatures(self, keys: Sequence[int]) -> list[Signature]:
-        """Stored signatures sharing an LSH band key with ``keys`` (candidates for near-duplicates)."""
+    def _probe(self, probe: pa.Table, sql: str) -> list[tuple[Any, ...]]:
+        """Run ``sql`` with ``probe`` registered as the view ``_probe`` (a bulk lookup, no SQL formatting)."""
         conn = self._require()
-        if not keys:
-            return []
-        probe = pa.table({"key": pa.array(list(keys), type=pa.int64())})
         try:
-            conn.register("_probe_keys", probe)
+            conn.register("_probe", probe)
             try:
-                rows = conn.sql(
-                    "SELECT m.doc_id, m.sig, m.text_key FROM doc_minhash m WHERE m.doc_id IN "
-                    "(SELECT b.doc_id FROM doc_bands b SEMI JOIN _probe_keys p ON b.key = p.key)"
-                ).fetchall()
+                return conn.sql(sql).fetchall()
             finally:
-                conn.unregister("_probe_keys")
+                conn.unregister("_probe")
         except duckdb.Error as e:
             raise StoreError(f"cannot read database {self.path}: {e}") from e
+
+    def signatures(self, keys: Sequence[int]) -> list[Signature]:
+        """Stored signatures sharing an LSH band key with ``keys`` (candidates for near-duplicates)."""
+        self._require()
+        if not keys:
+            return []
+        rows = self._probe(pa.table({"key": pa.array(list(keys), type=pa.int64())}),
+                           "SELECT m.doc_id, m.sig, m.text_key FROM doc_minhash m WHERE m.doc_id IN "
+                           "(SELECT b.doc_id FROM doc_bands b SEMI JOIN _probe p ON b.key = p.key)")
         return [Signature(r[0], np.frombuffer(r[1], dtype=np.uint64), r[2]) for r in rows]
 
     def write(self, outcomes: Sequence[Outcome], coder_version: str,
