@@ -188,6 +188,13 @@ _GLUE = re.compile(
     r"trade|finance|justice|economy|health|anti-government|pro-government|-))*\s+$",
     re.IGNORECASE,
 )
+# a demonym before its noun phrase: "the Indian high commissioner", "14 Colombian fuel smugglers"
+_ADJ_GAP = re.compile(r"^(?:\s+[a-z][a-z-]*){1,2}\s+$")
+_NOT_MODIFIER = frozenset({"and", "or", "but", "the", "a", "an", "to", "of", "in", "on", "at", "by", "with", "for",
+                           "from", "that", "who", "which", "said", "says", "say", "told", "have", "has", "had",
+                           "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
+                           "might", "must", "can", "not", "also", "then", "than", "as", "while", "when", "after",
+                           "before", "since", "if", "its", "their", "his", "her", "our", "this", "these", "those"})
 _BACKER = re.compile(r"[-‐–]\s?(?:backed|supported|sponsored|funded|armed|trained|aligned|allied|friendly|"
                      r"controlled|installed|proxy)\b", re.IGNORECASE)
 _OF_IN = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -275,6 +282,9 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
     country_like = ("country", "adjective", "capital", "gov", "org", "place")
     span = dict(text=text[a.start:b.end], start=a.start, end=b.end, is_place=False)
     if a.kind in country_like and b.kind == "sector" and a.code and _GLUE.match(gap + " "):
+        return replace(b, code=a.code, kind="country", sector=b.sector, **span)
+    if a.kind == "adjective" and b.kind == "sector" and a.code and _ADJ_GAP.match(gap) and not any(
+            w in _NOT_MODIFIER or (w.endswith("ed") and "-" not in w) for w in gap.split()):
         return replace(b, code=a.code, kind="country", sector=b.sector, **span)
     if a.kind == "sector" and b.kind in ("country", "capital", "place") and _OF_IN.match(gap):
         where = {}

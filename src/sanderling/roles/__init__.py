@@ -11,7 +11,7 @@ and the event's confidence is lowered.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI process starts faster
@@ -20,15 +20,22 @@ if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI proces
 from sanderling.model import Mention
 
 _RECIPIENT_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "between",
-                    "among", "over", "from", "for", "of"}
+                    "among", "from", "for", "of"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
 _SUBJ = ("nsubj", "csubj", "expl")
 _SETTLEMENTS = {"city", "town", "village", "port", "province", "region", "district", "state", "county", "capital",
                 "area", "outskirts", "suburb", "island", "border", "neighbourhood", "neighborhood", "camp"}
 # "on the sidelines of the summit", "on behalf of": the object of the preposition is not a party
 _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis", "behalf", "eve", "condition",
-                "ground", "grounds", "verge", "outskirt", "outskirts", "edge", "part", "way", "side"}
+                "ground", "grounds", "verge", "outskirt", "outskirts", "edge", "part", "way", "side",
+                # "on Monday", "at a meeting of ...", "for the first time": when and where, not a party
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+                "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "day", "night", "morning", "afternoon", "evening", "week",
+                "month", "year", "time", "hour", "minute", "anniversary", "meeting", "summit", "conference",
+                "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
+_GRIEVANCE = {"protest", "demonstrate", "rally", "march", "campaign", "agitate", "strike"}
 _SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
@@ -70,6 +77,49 @@ def _subtree(root: Token, block_preps: bool = False) -> set[int]:
     return out
 
 
+def _inner_prep(node: Token, prep: Token) -> bool:
+    """Prepositional phrases that stay part of a recipient deep inside it: "of/from" (whose thing), "by" (the
+    agent: "in protest against the sacking of workers by the state government") and "in" on villages and
+    people ("water for dozens of villages in Sindh province")."""
+    p = prep.lemma_.lower()
+    return p in _KEEP_PREPS or p == "by" or (p == "in" and (node.lemma_.lower() in _SETTLEMENTS
+                                                          or node.lemma_.lower() in _GENERIC))
+
+
+def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = None) -> set[int]:
+    """Token ids of a recipient phrase. The head keeps its own prepositional phrases ("talks with X",
+    "sanctions on X"), but deeper down only "of/from" phrases count: in "an offer of French help against
+    the jihadists" the jihadists receive nothing. An owner that is an actor is the recipient of a thing:
+    "rejected Seoul's offer of talks" → Seoul; "blocked the NATO bids of Sweden and Finland" → Sweden, Finland.
+    """
+    if root.i not in actor_toks:
+        # ("the Ukrainian city of Kharkiv" names a place twice: no owner there)
+        for deps in (("poss",), ("of",)) if root.lemma_.lower() not in _SETTLEMENTS else (("poss",),):
+            owners = [c for c in root.children if c.dep_ in deps] if deps == ("poss",) else [
+                p for c in root.children if c.dep_ == "prep" and c.lemma_.lower() == "of"
+                for p in c.children if p.dep_ == "pobj"]
+            owned = set().union(*(_subtree(o, block_preps=True) for o in owners)) if owners else set()
+            if owned & actor_toks:
+                return owned
+        # "endorsed the roadmap drawn up by Chad's government": the author of the thing
+        skip = trigger.i if trigger is not None else -1
+        authors = [p for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != skip
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        owned = set().union(*(_subtree(o, block_preps=True) for o in authors)) if authors else set()
+        if owned & actor_toks:
+            return owned
+    out = {root.i}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for c in node.children:
+            if c.dep_ in _SKIP_INSIDE or (node is not root and c.dep_ == "prep" and not _inner_prep(node, c)):
+                continue
+            out.add(c.i)
+            stack.append(c)
+    return out
+
+
 def is_place_use(sent: Span, m: Mention) -> bool:
     """A place name used as a location ("in Kabul"), not as an actor."""
     if not m.is_place:
@@ -105,23 +155,36 @@ def _subject(tok: Token) -> list[Token]:
     return []
 
 
-def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
+def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list[Token]]:
+    """Recipient heads of a verb trigger, and the objects of its complement (used when the heads hold no
+    actor: "threatened on Monday to launch an offensive against X")."""
     roots: list[Token] = []
     complement: list[Token] = []  # objects of a frame verb's complement, used when nothing closer is found
     for node in (tok, extra):
-        if node is None:
+        if node is None or (node is extra and roots and node.pos_ in ("VERB", "AUX")):
             continue
+        skip = extra.i if extra is not None else -1
+        addressee = any(c.dep_ in ("dobj", "obj", "dative", "iobj") and c.i != skip for c in node.children)
         for c in node.children:
             if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr", "oprd"):
-                if c is not extra:
-                    roots.append(c)
+                roots.append(c)  # the trigger's own noun too: "summoned Belarus's envoy", "asked the IMF"
             elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
                 roots.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_PARTIES)
-            elif c.dep_ in ("ccomp", "xcomp"):
+            elif c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not addressee):
+                # "demanded that X halt": X; but "promised Y that X would ..." is addressed to Y
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
                 roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
-            elif c.dep_ == "xcomp" and node is tok:
+                # "to help Pakistan rebuild roads": the helped party is parsed as the complement's subject
+                roots.extend(s for cc in c.children if cc.dep_ in ("ccomp", "xcomp")
+                             for s in cc.children if s.dep_ == "nsubj")
+            elif c.dep_ == "advcl" and node is tok and c.lemma_.lower() in _GRIEVANCE:
+                # "blocked a road to protest against ration cuts by the WFP": whom the protest is against
+                complement.extend(p for pr in c.children
+                                  if pr.dep_ == "prep" and pr.lemma_.lower() in ("against", "over")
+                                  for p in pr.children if p.dep_ == "pobj")
+            elif node is tok and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):  # "to launch" parsed as advcl
                 # frame verbs: "threatened to expel U.N. peacekeepers", "agreed to meet Iran"
                 complement.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
                 complement.extend(p for pr in c.children
@@ -129,7 +192,25 @@ def _recipient_roots(tok: Token, extra: Token | None) -> list[Token]:
                                   for p in pr.children if p.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
-    return roots or complement
+    return roots, complement
+
+
+def _stray_agents(tok: Token) -> list[Token]:
+    """A passive's "by" phrase the parser hung on a nearby noun: "was hacked to death with machetes by
+    cattle rustlers" (by → machetes). Searched two prepositional phrases down from the verb."""
+    frontier = [tok]
+    for _ in range(2):
+        nxt = []
+        for node in frontier:
+            for pr in node.children:
+                if pr.dep_ not in ("prep", "agent"):
+                    continue
+                objs = [p for p in pr.children if p.dep_ == "pobj"]
+                if pr.lemma_.lower() == "by" and node is not tok:
+                    return objs
+                nxt.extend(objs)
+        frontier = nxt
+    return []
 
 
 def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -154,25 +235,41 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
     """Pick actors and recipients for a trigger among the sentence's mentions."""
     cands = [m for m in mentions if not is_place_use(sent, m)]
     tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
+    r_comp: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
         a_roots, r_roots = _noun_roots(trigger)
     else:
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         # reduced relative: "westerners imprisoned by Isis", "soldiers killed in the attack"
-        reduced = trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
+        # ... but "Sheinbaum, who ..., rejected on Monday a proposal": a verb with a direct object is active
+        reduced = (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
+                   and not any(c.dep_ in ("dobj", "obj", "dative") for c in trigger.children))
+        if passive and not agents:
+            agents = _stray_agents(trigger)
         if passive or reduced:
             a_roots = agents
-            r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + _recipient_roots(trigger, extra)
+            r_main, r_comp = _recipient_roots(trigger, extra)
+            r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + r_main
             if reduced and trigger.head.pos_ in ("NOUN", "PROPN"):
                 r_roots.append(trigger.head)
         else:
             a_roots = _subject(trigger)
-            r_roots = _recipient_roots(trigger, extra)
+            r_roots, r_comp = _recipient_roots(trigger, extra)
     a_ids: set[int] = set().union(*(_subtree(r, block_preps=True) for r in a_roots)) if a_roots else set()
-    r_ids: set[int] = set().union(*(_subtree(r) for r in r_roots)) if r_roots else set()
+    mention_toks: set[int] = set().union(*tok_of.values()) if tok_of else set()
+    r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
     actors = [m for m in cands if tok_of[id(m)] & a_ids]
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
+    if r_comp and not any(m.code for m in recips):
+        c_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_comp))
+        comp = [m for m in cands if tok_of[id(m)] & c_ids and m not in actors]
+        if comp:
+            recips, r_roots = comp, r_comp
+        elif not r_roots:
+            r_roots = r_comp
+    if recips and actors:
+        recips = _own_institutions(sent, actors, recips, mentions)
     from_parse = bool(actors)
     if not actors:
         before = [m for m in cands if m.end <= trigger.idx and m not in recips]
@@ -183,6 +280,26 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         if after and not r_roots:
             recips = [after[0]]
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
+
+
+def _own_institutions(sent: Span, actors: list[Mention], recips: list[Mention],
+                      mentions: list[Mention]) -> list[Mention]:
+    """State bodies named without a country are the actor's own when nothing places them elsewhere: in
+    "Peru's president accused the army of ..." the army is Peru's. A coded recipient beside them wins: in
+    "Colombia extradited a trafficker to the United States" the trafficker is not a second party."""
+    if any(m.code for m in recips):
+        return [m for m in recips if m.code] if any(not m.code for m in recips) else recips
+    codes = {a.code for a in actors if a.code}
+    if len(codes) != 1 or codes & _NONSTATE:
+        return recips
+    own = next(iter(codes))
+    if any(m.code and m.code != own and is_place_use(sent, m) for m in mentions):
+        return recips  # "... talks with the government in Riyadh": placed elsewhere
+    return [replace(m, code=own) if m.sector in _STATE else m for m in recips]
 
 
 # People the gazetteer cannot code by name ("a blogger", "11 young men", "striking resident doctors"):
