@@ -285,6 +285,12 @@ class OnnxEmbedder:
         self.sess = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        out = self.embed_raw(texts)
+        out /= np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+    def embed_raw(self, texts: list[str]) -> np.ndarray:
+        """Mean-pooled token vectors, not normalised (the fine-tuned classifier's input)."""
         out = np.zeros((len(texts), 384), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), BATCH):
@@ -295,9 +301,7 @@ class OnnxEmbedder:
             types = np.zeros_like(ids)
             (hidden,) = self.sess.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
             m = mask[..., None].astype(np.float32)
-            pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
-            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            out[idx] = pooled
+            out[idx] = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
         return out
 
 
