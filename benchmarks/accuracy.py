@@ -3,7 +3,8 @@
 Issue "Baseline side by side". In one run, for each gold file (default: the frozen ``devset/test.jsonl``):
 
 (a) **Sanderling**: ``Pipeline.code_documents`` on the record texts; the top *happened* event per record is
-    the prediction, exactly as ``sanderling eval`` (src/sanderling/evaluate.py) does.
+    the prediction, exactly as ``sanderling eval`` (src/sanderling/evaluate.py) does. Reported twice: as shipped
+    (lexicon + parse + the fine-tuned classifier) and with ``Settings(classifier=False)`` (lexicon + parse).
 (b) **NGEC recipe baseline** (ahalterman/NGEC ``setup/train_classifiers/fit_event_classifier.py``, with the
     MiniLM encoder instead of paraphrase-mpnet-base-v2): sentence embeddings (all-MiniLM-L6-v2, int8 ONNX, mean
     pooling over the attention mask + L2 norm, 128 word pieces) of each synthetic NGEC story (title + text,
@@ -317,8 +318,12 @@ def main(argv: list[str] | None = None) -> None:
     baseline.threshold, dev_acc = choose_threshold(P_dev, [g.event for g in dev_gold], baseline)
     log(f"baseline abstention threshold {baseline.threshold:.2f} (dev accuracy {dev_acc:.4f})")
 
+    from sanderling.settings import Settings
+
     pipe = Pipeline()
-    pipe.code_text("The United States demanded that North Korea halt its missile tests.")  # load spaCy, lexicon
+    lexicon_only = Pipeline(Settings(classifier=False))
+    for p in (pipe, lexicon_only):  # load spaCy, lexicon, classifier
+        p.code_text("The United States demanded that North Korea halt its missile tests.")
     baseline.predict(["warm-up sentence"])
 
     report: dict[str, Any] = {
@@ -332,6 +337,7 @@ def main(argv: list[str] | None = None) -> None:
     for path in golds:
         log(f"scoring {path} ...")
         res = {"Sanderling": run_sanderling(pipe, path, args.repeat),
+               "Sanderling, lexicon only": run_sanderling(lexicon_only, path, args.repeat),
                "NGEC-recipe baseline": run_baseline(baseline, path, args.repeat)}
         report["results"][str(path)] = res
         print_table(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path), res)

@@ -1,4 +1,5 @@
-"""Ingestion throughput and memory of WARC input: ``iter_inputs`` over a CC-NEWS-like WARC.gz.
+"""Ingestion throughput and memory of WARC input: ``iter_inputs`` over a CC-NEWS-like WARC.gz,
+in one process and through the worker processes of ``sanderling code``.
 
 Builds (in a temporary directory) a WARC.gz of ``--mb`` megabytes from
 ``../shared/data/guardian_sample.jsonl``: a warcinfo record, then for each article a request
@@ -14,14 +15,27 @@ Then, ``--runs`` times, in a fresh process each time (so start-up memory is comp
 
 - ``full``: every item of ``iter_inputs([archive])`` (HTML extraction, cleaning and
   language identification included, single process) → pages/s, WARC records/s, MB/s;
-- ``parse``: the same with ``build_document`` stubbed out → the WARC reading layer alone;
+- ``parse``: ``iter_inputs([archive], defer=True)``, which reads but does not build the items
+  → the WARC reading layer alone (what the CLI process does);
+- ``workers``: the parallel path of ``sanderling code`` without the event coding: this process
+  reads (``defer=True``), ``LocalEngine`` (``--workers``, default 2, spawned as by the CLI, each
+  loading the coder's models) builds the batches of 64 in its worker processes, and a ``prepare``
+  step here receives every built batch in input order and keeps nothing to code. Reported: pages/s
+  over the whole run (worker start-up included) and in steady state (from the first built batch on);
 
-and the resident memory (from /proc/self/statm) when the process starts iterating,
-after the first 1,000 pages, every 10 % of the way, and at the end, plus the peak
-(``ru_maxrss``), to show that memory does not grow with the archive. Prints a JSON summary
-with the medians over the runs. Results go to benchmarks/RESULTS.md by hand.
+and the resident memory (from /proc/self/statm; for ``workers`` the whole process tree, workers
+included) when the process starts iterating, after the first 1,000 pages, every 10 % of the way,
+and at the end, plus the peak (``ru_maxrss``), to show that memory does not grow with the archive.
+
+``--code-mb N`` (default 0: off) also times the whole ``sanderling code`` command (reading,
+extraction in the workers, event coding, writing DuckDB) on a separate N-MB archive of the same
+pages, ``--runs`` times, with the peak RSS of its process tree. ``--src DIR`` runs another
+checkout's ``src`` (e.g. an older version, for a before/after comparison; ``parse`` and ``workers``
+need ``defer``, so ``--modes full`` there). Prints a JSON summary with the medians over the runs.
+Results go to benchmarks/RESULTS.md by hand.
 
     python benchmarks/ingest.py [--mb 200] [--runs 3] [--data PATH] [--keep DIR] [--no-parse]
+                                [--modes parse,full,workers] [--workers 2] [--code-mb 10] [--src DIR]
 """
 
 from __future__ import annotations
@@ -34,15 +48,20 @@ import platform
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
+SRC = Path(__file__).resolve().parents[1] / "src"
+MODES = ("parse", "full", "workers")
 _SENTENCE_END = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 _NAV = ["UK", "World", "Business", "Politics", "Environment", "Science", "Tech", "Sport", "Football",
         "Opinion", "Culture", "Books", "Music", "Film", "TV & radio", "Lifestyle", "Food", "Travel",
@@ -132,49 +151,138 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def child(archive: Path, expected_items: int, parse_only: bool) -> dict[str, object]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (worker processes included), from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as fh:
+                rss[int(entry)] = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        p = frontier.pop()
+        kids = [c for c, pp in parents.items() if pp == p and c not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    return sum(rss.get(p, 0) for p in tree) / 2**20
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its (finished, reaped) child processes."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def child(archive: Path, expected_items: int, mode: str, workers: int) -> dict[str, object]:
     from sanderling.model import Document, Rejected
+    from sanderling.settings import Settings
     from sanderling.sources import iter_inputs
 
-    if parse_only:
-        import sanderling.sources.warc as warc
-
-        def stub(item_id: str, origin: str, *_: object, **__: object) -> Rejected:
-            return Rejected(id=item_id, status="skipped", reason="parse only", origin=origin)
-
-        warc.build_document = stub  # type: ignore[assignment]
     checkpoints = {max(1, expected_items * k // 10) for k in range(1, 11)} | {1_000}
     rss_start, peak_start = _rss_mb(), _peak_mb()
-    usage0 = resource.getrusage(resource.RUSAGE_SELF)
-    cpu0 = usage0.ru_utime + usage0.ru_stime
+    cpu0 = _cpu_seconds()
     rss_at: dict[int, float] = {}
-    docs = rejected = items = 0
+    counts = {"items": 0, "documents": 0, "rejected": 0}
+    extra: dict[str, object] = {}
+
+    def count(item: object, tree: bool = False) -> None:
+        counts["items"] += 1
+        counts["documents"] += isinstance(item, Document)
+        counts["rejected"] += isinstance(item, Rejected)
+        if counts["items"] in checkpoints:
+            rss_at[counts["items"]] = round(_tree_rss_mb(os.getpid()) if tree else _rss_mb(), 1)
+
     t0 = time.perf_counter()
-    for item in iter_inputs([str(archive)]):
-        items += 1
-        docs += isinstance(item, Document)
-        rejected += isinstance(item, Rejected)
-        if items in checkpoints:
-            rss_at[items] = round(_rss_mb(), 1)
+    if mode in ("full", "parse"):
+        for item in iter_inputs([str(archive)], **({"defer": True} if mode == "parse" else {})):  # older src: no defer
+            count(item)
+    else:  # workers: read here, build in LocalEngine's worker processes, code nothing
+        extra = _through_workers(archive, workers, Settings(), iter_inputs, count, t0)
     seconds = time.perf_counter() - t0
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"mode": "parse" if parse_only else "full", "seconds": round(seconds, 2),
-            "cpu_seconds": round(usage.ru_utime + usage.ru_stime - cpu0, 2), "items": items,
-            "documents": docs, "rejected": rejected, "rss_start_mb": round(rss_start, 1),
-            "rss_by_item_mb": rss_at, "rss_end_mb": round(_rss_mb(), 1),
-            "peak_rss_start_mb": round(peak_start, 1), "peak_rss_mb": round(_peak_mb(), 1)}
+    return {"mode": mode, "seconds": round(seconds, 2), "cpu_seconds": round(_cpu_seconds() - cpu0, 2),
+            **counts, "rss_start_mb": round(rss_start, 1), "rss_by_item_mb": rss_at,
+            "rss_end_mb": round(_rss_mb(), 1), "peak_rss_start_mb": round(peak_start, 1),
+            "peak_rss_mb": round(_peak_mb(), 1), **extra}
+
+
+def _through_workers(archive: Path, workers: int, settings: Any, iter_inputs: Any, count: Any,
+                     t0: float) -> dict[str, object]:
+    """The CLI's path (read here, build in LocalEngine's workers, prepare here) with nothing to code."""
+    from sanderling.engines import LocalEngine
+
+    seen = {"first_at": 0.0, "first_batch": 0, "last_at": 0.0, "items": 0}
+
+    def prepare(batch: list[object]) -> list[object]:
+        now = time.perf_counter()
+        if not seen["first_at"]:
+            seen["first_at"], seen["first_batch"] = now, len(batch)
+        seen["last_at"] = now
+        seen["items"] += len(batch)
+        for item in batch:
+            count(item, tree=True)  # the CLI process and its workers
+        return []  # nothing to code
+
+    def batches() -> Iterator[list[object]]:
+        batch: list[object] = []
+        for item in iter_inputs([str(archive)], settings, defer=True):
+            batch.append(item)
+            if len(batch) == settings.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    for _ in LocalEngine(settings, workers=workers).run(batches(), prepare=prepare):  # type: ignore[arg-type]
+        pass
+    steady = seen["last_at"] - seen["first_at"]
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return {"workers": workers, "seconds_to_first_batch": round(seen["first_at"] - t0, 2),
+            "cpu_seconds_reading_process": round(own.ru_utime + own.ru_stime, 2),
+            "steady_pages_per_s": round((seen["items"] - seen["first_batch"]) / steady, 1) if steady > 0 else None,
+            "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
 # --- driver ------------------------------------------------------------------------------
 
 
-def _run_child(archive: Path, expected: int, parse_only: bool) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--child", str(archive), "--expected", str(expected)]
-    if parse_only:
-        cmd.append("--parse-only")
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def _run_child(archive: Path, expected: int, mode: str, workers: int, src: Path) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", str(archive), "--expected", str(expected), "--mode", mode,
+           "--workers", str(workers)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(src))
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} run failed:\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _env(src: Path) -> dict[str, str]:
+    """This environment with ``src`` first on the path (children and spawned workers import from it)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(src), os.environ.get("PYTHONPATH")) if p)}
+
+
+def _run_code(archive: Path, workdir: Path, src: Path, workers: int) -> dict[str, object]:
+    """One whole `sanderling code ARCHIVE` into a fresh DuckDB file: wall time and peak tree RSS."""
+    db = workdir / "code-bench.duckdb"
+    db.unlink(missing_ok=True)
+    exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([exe, "code", str(archive), "--db", str(db), "--quiet", "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(src))
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.25)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"sanderling code failed: {err.strip()}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1), "summary": err.strip().splitlines()[-1]}
 
 
 def _summary(runs: list[dict[str, object]], size_mb: float, records: int, raw_mb: float) -> dict[str, object]:
@@ -192,7 +300,19 @@ def _summary(runs: list[dict[str, object]], size_mb: float, records: int, raw_mb
         "peak_rss_mb": statistics.median(float(r["peak_rss_mb"]) for r in runs),  # type: ignore[arg-type]
         "rss_by_item_mb_first_run": runs[0]["rss_by_item_mb"],
         "seconds_each": [r["seconds"] for r in runs],
+        **(_workers_summary(runs) if runs[0]["mode"] == "workers" else {}),
     }
+
+
+def _workers_summary(runs: list[dict[str, object]]) -> dict[str, object]:
+    def median(key: str) -> float:
+        return statistics.median(float(r[key]) for r in runs)  # type: ignore[arg-type]
+
+    return {"workers": runs[0]["workers"], "steady_pages_per_s": median("steady_pages_per_s"),
+            "steady_pages_per_s_each": [r["steady_pages_per_s"] for r in runs],
+            "seconds_to_first_batch": median("seconds_to_first_batch"),
+            "cpu_seconds_reading_process": median("cpu_seconds_reading_process"),
+            "peak_rss_worker_mb": median("peak_rss_worker_mb")}
 
 
 def main() -> None:
@@ -202,13 +322,22 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--keep", type=Path, help="build the archive in this directory and keep it")
     ap.add_argument("--no-parse", action="store_true", help="skip the parse-only passes")
+    ap.add_argument("--modes", default=",".join(MODES), help=f"which of {', '.join(MODES)} to run")
+    ap.add_argument("--workers", type=int, default=2, help="worker processes for workers mode and --code-mb")
+    ap.add_argument("--code-mb", type=float, default=0,
+                    help="also time the whole `sanderling code` command on an archive of this size (MB)")
+    ap.add_argument("--src", type=Path, default=SRC, help="the sanderling src directory to measure")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--expected", type=int, default=0, help=argparse.SUPPRESS)
-    ap.add_argument("--parse-only", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="full", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.expected, args.parse_only)))
+        print(json.dumps(child(args.child, args.expected, args.mode, args.workers)))
         return
+    modes = [m for m in args.modes.split(",") if m and not (m == "parse" and args.no_parse)]
+    unknown = set(modes) - set(MODES)
+    if unknown:
+        raise SystemExit(f"unknown mode(s) {', '.join(sorted(unknown))}; use {', '.join(MODES)}")
     with tempfile.TemporaryDirectory(prefix="sanderling-ingest-") as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
@@ -224,20 +353,40 @@ def main() -> None:
               f"({counts['html']} HTML, {counts['png']} PNG) in {build_s:.0f} s", file=sys.stderr)
         result: dict[str, object] = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+            "src": str(args.src), "load_average_at_start": os.getloadavg(),
             "archive": {"mb": round(size_mb, 1), "mb_uncompressed": round(raw_mb, 1), "records": records,
                         "responses_html": counts["html"], "responses_png": counts["png"],
                         "kb_per_response_compressed": round(size_mb * 1000 / counts["response"], 1)},
         }
-        for mode in ("parse", "full"):
-            if mode == "parse" and args.no_parse:
-                continue
+        for mode in modes:
             runs = []
             for i in range(args.runs):
-                runs.append(_run_child(archive, counts["response"], mode == "parse"))
-                print(f"{mode} run {i + 1}: {runs[-1]['seconds']} s, peak RSS {runs[-1]['peak_rss_mb']} MB",
-                      file=sys.stderr)
+                runs.append(_run_child(archive, counts["response"], mode, args.workers, args.src))
+                rate = int(runs[-1]["items"]) / float(runs[-1]["seconds"])  # type: ignore[call-overload,arg-type]
+                print(f"{mode} run {i + 1}: {runs[-1]['seconds']} s, {rate:.1f} pages/s, "
+                      f"peak RSS {runs[-1]['peak_rss_mb']} MB, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
             result[mode] = _summary(runs, size_mb, records, raw_mb)
+        if args.code_mb:
+            result["code"] = _code_command(args, workdir)
         print(json.dumps(result, indent=2))
+
+
+def _code_command(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
+    """Median wall time of the whole `sanderling code` on a smaller archive of the same pages."""
+    archive = workdir / f"bench-code-{args.code_mb:g}mb.warc.gz"
+    counts = build_warc(archive, args.code_mb, args.data)
+    runs = []
+    for i in range(args.runs):
+        runs.append(_run_code(archive, workdir, args.src, args.workers))
+        rate = counts["response"] / float(runs[-1]["seconds"])  # type: ignore[arg-type]
+        print(f"code run {i + 1}: {runs[-1]['seconds']} s, {rate:.1f} pages/s, load {os.getloadavg()[0]:.1f} | "
+              f"{runs[-1]['summary']}", file=sys.stderr)
+    secs = statistics.median(float(r["seconds"]) for r in runs)  # type: ignore[arg-type]
+    return {"archive_mb": round(archive.stat().st_size / 1e6, 1), "responses": counts["response"],
+            "responses_html": counts["html"], "workers": args.workers, "runs": len(runs),
+            "median_seconds": round(secs, 1), "pages_per_s": round(counts["response"] / secs, 1),
+            "peak_rss_mb": max(float(r["peak_rss_mb"]) for r in runs),  # type: ignore[arg-type]
+            "seconds_each": [r["seconds"] for r in runs], "summary_first_run": runs[0]["summary"]}
 
 
 if __name__ == "__main__":

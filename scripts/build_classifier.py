@@ -252,6 +252,16 @@ def quantize(fp32_path: Path, int8_path: Path) -> None:
     onnx.save(model, str(int8_path))
 
 
+def quantize_dynamic_int8(fp32_path: Path, int8_path: Path) -> None:
+    """onnxruntime's dynamic quantisation (int8 weights per channel, int8 activations with a scale computed per
+    input tensor): ~1.7x faster than fp32 here. The activation scale depends on everything in the tensor, so the
+    runtime feeds one sentence per call (``encoder.batch_size`` 1 in classifier.json) to stay deterministic."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    log(f"dynamic int8 (per-channel weights, per-call activation scale) -> {int8_path}")
+    quantize_dynamic(str(fp32_path), str(int8_path), per_channel=True, weight_type=QuantType.QInt8)
+
+
 def write_tokenizer(model_dir: Path, dest: Path) -> None:
     """The model's fast tokenizer renumbered to the kept vocabulary (see ``vocab_keep``), with the fixed-128
     padding removed (the runtime pads to the batch's longest) and truncation at MAX_TOKENS."""
@@ -271,7 +281,8 @@ def write_tokenizer(model_dir: Path, dest: Path) -> None:
 
 
 class OnnxEmbedder:
-    def __init__(self, onnx_path: Path, tokenizer_path: Path, threads: int = 2):
+    def __init__(self, onnx_path: Path, tokenizer_path: Path, threads: int = 2, batch: int = BATCH):
+        self.batch = batch
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -293,8 +304,8 @@ class OnnxEmbedder:
         """Mean-pooled token vectors, not normalised (the fine-tuned classifier's input)."""
         out = np.zeros((len(texts), 384), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            idx = order[start : start + BATCH]
+        for start in range(0, len(order), self.batch):
+            idx = order[start : start + self.batch]
             enc = self.tok.encode_batch([texts[i] for i in idx])
             ids = np.array([e.ids for e in enc], dtype=np.int64)
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)

@@ -108,7 +108,9 @@ def fmt_reliability(conf: np.ndarray, ok: np.ndarray) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fit", type=Path, default=ROOT / "devset" / "dev.jsonl", help="gold file to fit on")
+    ap.add_argument("--fit", type=Path, action="append", default=None,
+                    help="gold file to fit on (repeatable; default devset/dev.jsonl + the training sentences' "
+                         "10%% validation share, see scripts/tune_classifier.py)")
     ap.add_argument("--heldout", type=Path, action="append", default=[], help="gold file to score only")
     ap.add_argument("--method", choices=sorted(FITTERS), default="platt", help="map written to the file")
     ap.add_argument("--folds", type=int, default=5)
@@ -121,8 +123,19 @@ def main(argv: list[str] | None = None) -> None:
     from sanderling.pipeline import Pipeline
 
     pipe = Pipeline()
-    raw, ok, n_none = points(args.fit, pipe)
-    print(f"fit set {args.fit}: {len(raw)} records with a predicted event ({int(ok.sum())} right, "
+    if not args.fit:
+        import tempfile
+
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from tune_classifier import validation_gold
+
+        val = validation_gold(ROOT / "training" / "sentences", 0.1, Path(tempfile.mkdtemp()) / "validation.jsonl")
+        args.fit = [ROOT / "devset" / "dev.jsonl", val]
+    parts = [points(f, pipe) for f in args.fit]
+    raw = np.concatenate([p[0] for p in parts])
+    ok = np.concatenate([p[1] for p in parts])
+    n_none = sum(p[2] for p in parts)
+    print(f"fit set {', '.join(f.name for f in args.fit)}: {len(raw)} records with a predicted event ({int(ok.sum())} right, "
           f"{len(raw) - int(ok.sum())} wrong); {n_none} records without a prediction left out")
 
     cv = cross_validate(raw, ok, args.folds, args.repeats, args.seed)
@@ -151,8 +164,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     meta = {
         "target": "P(predicted type == gold type) for the top happened event of a text, given its raw confidence",
-        "fit_file": args.fit.name,
-        "fit_file_sha256": hashlib.sha256(args.fit.read_bytes()).hexdigest()[:16],
+        "fit_files": [f.name for f in args.fit],
+        "fit_files_sha256": [hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in args.fit],
         "n_points": int(len(raw)), "n_correct": int(ok.sum()), "n_without_prediction": n_none,
         "coder_version": pipe.version,
         "fitted": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

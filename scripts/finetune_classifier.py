@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="keep the embeddings and the first N transformer layers fixed (faster, less forgetting)")
     ap.add_argument("--layers", type=int, default=6,
                     help="keep only the first N of MiniLM's 6 transformer layers (fewer: faster, a little less accurate)")
+    ap.add_argument("--quant", choices=("dynamic", "weight"), default="dynamic",
+                    help="dynamic: int8 compute, one sentence per call (faster); weight: int8 storage, fp32 compute")
     ap.add_argument("--dev", type=Path, default=ROOT / "devset" / "dev.jsonl")
     ap.add_argument("--work-dir", type=Path, default=Path("/tmp/sanderling-clf"))
     ap.add_argument("--out-dir", type=Path, default=bc.OUT_DIR)
@@ -259,11 +261,15 @@ def main(argv: list[str] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     fp32 = args.work_dir / "finetuned-fp32.onnx"
     bc.export_onnx(ft_dir, fp32)
-    bc.quantize(fp32, out / bc.ONNX_NAME)
+    if args.quant == "dynamic":
+        bc.quantize_dynamic_int8(fp32, out / bc.ONNX_NAME)
+    else:
+        bc.quantize(fp32, out / bc.ONNX_NAME)
     bc.write_tokenizer(ft_dir, out / bc.TOKENIZER_NAME)
     np.savez(out / bc.HEAD_NAME, W=W, b=b, labels=np.array(LABELS))
     # check: the shipped int8 ONNX + head reproduces the torch model's decisions on the validation sentences
-    emb = bc.OnnxEmbedder(out / bc.ONNX_NAME, out / bc.TOKENIZER_NAME, threads=args.threads)
+    emb = bc.OnnxEmbedder(out / bc.ONNX_NAME, out / bc.TOKENIZER_NAME, threads=args.threads,
+                          batch=1 if args.quant == "dynamic" else bc.BATCH)
     check_rows = val or dev
     raw = emb.embed_raw([t for t, _ in check_rows]) if check_rows else None
     agreement = None
@@ -277,7 +283,8 @@ def main(argv: list[str] | None = None) -> None:
         "version": f"minilm-ft-{dt.date.today().isoformat()}-{hashlib.sha256(W.tobytes()).hexdigest()[:8]}",
         "labels": list(LABELS),
         "encoder": {"onnx": bc.ONNX_NAME, "tokenizer": bc.TOKENIZER_NAME, "dim": 384, "max_tokens": MAX_TOKENS,
-                    "pooling": "mean", "normalize": False, "layers": args.layers, "base": "sentence-transformers/all-MiniLM-L6-v2",
+                    "pooling": "mean", "normalize": False, "layers": args.layers,
+                    "quantization": args.quant, "batch_size": 1 if args.quant == "dynamic" else bc.BATCH, "base": "sentence-transformers/all-MiniLM-L6-v2",
                     "fine_tuned": True},
         "head": {"file": bc.HEAD_NAME, "kind": "linear-softmax"},
         "training": {

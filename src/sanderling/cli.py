@@ -83,13 +83,18 @@ def main() -> None:
                    "coding them again.")
 @click.option("--dup-threshold", default=0.8, show_default=True, type=click.FloatRange(0.3, 1.0),
               help="Estimated word-shingle Jaccard similarity from which two articles are duplicates.")
+@click.option("--classifier", "classifier_dir", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
+@click.option("--no-classifier", is_flag=True,
+              help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, csv_columns: str | None,
          langs: tuple[str, ...],
          recode: bool, workers: int | None, actor_files: tuple[str, ...], feeds: tuple[str, ...],
          allow_private: bool, ignore_robots: bool, engine_name: str, address: str | None, lake: str | None,
-         dedupe: bool, dup_threshold: float, quiet: bool) -> None:
+         dedupe: bool, dup_threshold: float, quiet: bool, classifier_dir: str | None,
+         no_classifier: bool) -> None:
     """Code PATHS (text, HTML, JSONL, CSV, WARC, .gz, directories, http(s) URLs; - for stdin) into --db.
 
     \b
@@ -107,7 +112,8 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
 
     settings = Settings(batch_size=batch_size, lock_timeout=lock_timeout, max_doc_bytes=max_bytes,
                         max_line_bytes=max_line_bytes, languages=tuple(langs), actors=tuple(actor_files),
-                        csv_columns=_csv_mapping(csv_columns))
+                        csv_columns=_csv_mapping(csv_columns), classifier=not no_classifier,
+                        classifier_dir=classifier_dir)
     try:
         _check_actors(settings)
         if text is not None:
@@ -165,20 +171,21 @@ def _code_paths(paths: tuple[str, ...], db: str, settings: Settings, recode: boo
     from sanderling.sources import iter_inputs
 
     def items(store: Any) -> Any:
+        # defer: HTML extraction, cleaning and language identification run in the engine's workers
         local = [p for p in paths if not _is_url(p)]
         urls = [p for p in paths if _is_url(p)]
         if local:
-            yield from iter_inputs(local, settings, stdin=sys.stdin.buffer)
+            yield from iter_inputs(local, settings, stdin=sys.stdin.buffer, defer=True)
         if urls or feeds:
             from sanderling.sources.feeds import iter_feed_documents, read_feed_list
             from sanderling.sources.web import Fetcher, fetch_documents
 
             with Fetcher(policy) as fetcher:
                 if urls:
-                    yield from fetch_documents(urls, settings, fetcher)
+                    yield from fetch_documents(urls, settings, fetcher, defer=True)
                 for feed_file in feeds:
                     yield from iter_feed_documents(read_feed_list(feed_file), settings, fetcher,
-                                                   seen=_seen_in(store))
+                                                   seen=_seen_in(store), defer=True)
 
     counts = _code_items(items, db, settings, recode, quiet, workers, dup_threshold, engine_name, address, lake)
     _summary(counts, lake or db)
@@ -208,7 +215,10 @@ def _summary(counts: Counter[str], db: str) -> None:
 def _code_items(make_items: Any, db: str, settings: Settings, recode: bool, quiet: bool, workers: int | None,
                 dup_threshold: float | None, engine_name: str = "local", address: str | None = None,
                 lake: str | None = None) -> Counter[str]:
-    """The coding loop shared by ``code`` and ``watch``: skip unchanged, link duplicates, code, write."""
+    """The coding loop shared by ``code`` and ``watch``: skip unchanged, link duplicates, code, write.
+
+    ``make_items(store)`` may yield Unbuilt items (``defer=True``): the engine's workers build them,
+    and ``prepare`` below sees each batch built, in input order, before anything of it is coded."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -232,23 +242,21 @@ def _code_items(make_items: Any, db: str, settings: Settings, recode: bool, quie
         deduper = Deduper(dup_threshold, lookup=store.signatures) if dup_threshold is not None else None
         kept: dict[str, Signature] = {}  # signatures of documents sent to coding, written with their outcome
 
-        def fresh_batches() -> Any:
-            """Batches of items that need coding; unchanged documents are counted and dropped,
+        def prepare(batch: list[Any]) -> list[Any]:
+            """The items of a (built) batch that need coding; unchanged documents are counted and dropped,
             duplicates become skipped items linked to their first copy."""
-            for batch in _batches(items, settings.batch_size):
-                ids = [d.id for d in batch if isinstance(d, Document)]
-                known = store.document_states(ids) if ids and not recode else {}
-                fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, engine.version))]
-                counts["unchanged"] += len(batch) - len(fresh)
-                counts["read"] += len(batch)
-                if deduper is not None:
-                    fresh = _link_duplicates(fresh, deduper, kept)
-                if fresh:
-                    yield fresh
+            ids = [d.id for d in batch if isinstance(d, Document)]
+            known = store.document_states(ids) if ids and not recode else {}
+            fresh = [d for d in batch if not (isinstance(d, Document) and _unchanged(d, known, engine.version))]
+            counts["unchanged"] += len(batch) - len(fresh)
+            counts["read"] += len(batch)
+            if deduper is not None:
+                fresh = _link_duplicates(fresh, deduper, kept)
+            return fresh
 
         with progress:
             task = progress.add_task("code", total=None, docs=0, events=0)
-            for outcomes in engine.run(fresh_batches()):
+            for outcomes in engine.run(_batches(items, settings.batch_size), prepare=prepare):
                 sigs = [kept.pop(o.doc_id) for o in outcomes if o.doc_id in kept]
                 store.write(outcomes, engine.version, signatures=sigs)
                 for o in outcomes:
@@ -435,7 +443,12 @@ def docs(db: str, status: str | None, limit: int | None, fmt: str, output: str |
 @click.option("--errors", "errors_to", default=None, help="Write per-record predictions (JSONL) here.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
-def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...]) -> None:
+@click.option("--classifier", "classifier_dir", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
+@click.option("--no-classifier", is_flag=True,
+              help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
+def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...],
+             classifier_dir: str | None, no_classifier: bool) -> None:
     """Score the coder on a gold JSONL file (format: docs/evaluation.md).
 
     \b
@@ -446,7 +459,7 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple
     from sanderling.pipeline import Pipeline
 
     try:
-        settings = Settings(actors=tuple(actor_files))
+        settings = Settings(actors=tuple(actor_files), classifier=not no_classifier, classifier_dir=classifier_dir)
         _check_actors(settings)
         metrics, rows = evaluate(gold, Pipeline(settings))
     except SanderlingError as exc:
@@ -462,6 +475,40 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple
                f"source-actors={metrics['source_actor_accuracy']}  target-actors={metrics['target_actor_accuracy']}")
     for t, v in metrics["per_type"].items():
         click.echo(f"  {t:<10} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} n={v['n']}")
+
+
+@main.command()
+@click.argument("data", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the new head (classifier.json + event-head.npz).")
+@click.option("--validation-share", default=0.1, show_default=True, type=click.FloatRange(0.0, 0.5),
+              help="Share of sentences (fixed, by text hash) held out and scored before the final fit.")
+@click.option("--l2", default=1e-3, show_default=True, type=click.FloatRange(0.0, 10.0), help="L2 penalty.")
+def train(data: tuple[str, ...], out_dir: str, validation_share: float, l2: float) -> None:
+    """Refit the event classifier's head on labelled sentences (DATA: JSONL files or folders).
+
+    \b
+    Each line: {"text": "...", "event": "ASSAULT"} (or "event": null for no event); the
+    gold format of `sanderling eval` works as is. The shipped encoder stays; only the
+    softmax head is refitted (numpy, no torch; a few seconds per thousand sentences).
+    The shipped head was fitted with the encoder on training/sentences/ (see
+    docs/classifier.md); add your own sentences to it:
+
+    \b
+      sanderling train training/sentences my_sentences.jsonl --out my-head
+      sanderling code news/ --db events.duckdb --classifier my-head
+    """
+    from sanderling.events.train import TrainingDataError, train_head
+
+    try:
+        meta = train_head(data, out_dir, validation_share=validation_share, l2=l2)
+    except TrainingDataError as exc:
+        _fail(str(exc))
+    except SanderlingError as exc:
+        _fail(str(exc))
+    val = meta["validation"]
+    held = (f"; held-out {val['n']}: accuracy {val['accuracy']}, macro-F1 {val['macro_f1']}" if val else "")
+    click.echo(f"trained on {meta['training']['sentences']} sentences{held}; wrote {out_dir}")
 
 
 _EVERY = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
@@ -514,7 +561,7 @@ def watch(feeds_file: str, db: str, every: str, once: bool, workers: int | None,
                 from sanderling.sources.web import Fetcher
 
                 with Fetcher(policy) as fetcher:
-                    yield from iter_feed_documents(feeds, settings, fetcher, seen=_seen_in(store))
+                    yield from iter_feed_documents(feeds, settings, fetcher, seen=_seen_in(store), defer=True)
 
             counts = _code_items(items, db, settings, False, quiet, workers, 0.8)
             _summary(counts, db)

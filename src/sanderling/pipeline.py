@@ -25,8 +25,9 @@ from sanderling.actors import Gazetteer, home_country, is_lowercase_text
 from sanderling.actors.coref import NONSTATE, carry_over
 from sanderling.actors.places import coordinates
 from sanderling.calibration import calibrate
-from sanderling.events.detect import find_triggers, select
-from sanderling.events.lexicon import Lexicon
+from sanderling.events.classifier import SentenceClassifier
+from sanderling.events.detect import Trigger, find_triggers, select
+from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
 from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
@@ -57,6 +58,21 @@ _SPORTS = re.compile(
     r"|tournament|championships?|innings|wickets?|goalkeeper|striker|penalty shoot-?out|\d{3,5} ?met(?:re|er)s)\b",
     re.IGNORECASE,
 )
+
+
+# How the learned sentence classifier (events/classifier.py) combines with the lexicon; chosen on devset/dev.jsonl
+# (docs/classifier.md). p(type) is the classifier's probability of the event's type, p(none) of "no event".
+CLASSIFIER = {
+    "max_sentences": 12,  # candidate sentences per document that the classifier reads (speed; see docs)
+    "skip_none": 0.985,  # candidate sentences with p(none) at least this are not parsed at all (speed)
+    "drop_none": 0.5,  # events in sentences with p(none) at least this are dropped ...
+    "drop_type": 0.3,  # ... unless the classifier gives their type at least this
+    "retype": 0.4,  # an event is re-typed to the classifier's best type when that has at least this ...
+    "keep_type": 0.05,  # ... and the lexicon's type has less than this
+    "mix": 0.9,  # raw confidence = lexicon score^(1 - mix) * p(type)^mix
+    "fallback": 0.6,  # a parsed sentence the lexicon found no event in gets the classifier's type at this p ...
+    "fallback_weight": 0.5,  # ... with the main verb as trigger and this lexicon-equivalent weight
+}
 
 
 @dataclass(frozen=True)
@@ -109,13 +125,18 @@ class Pipeline:
         return self._lexicon or Lexicon.default()
 
     @cached_property
+    def classifier(self) -> SentenceClassifier | None:
+        return SentenceClassifier.load(self.settings.classifier_dir) if self.settings.classifier else None
+
+    @cached_property
     def version(self) -> str:
         """Recorded in every event and document: code, lexicon, gazetteer and parser versions."""
         lex = _data_hash("sanderling.events", "triggers.json")
         gaz = _data_hash("sanderling.actors", "gazetteer.json")
         places = _data_hash("sanderling.actors", "places.json")
         people = _people_hash(self.settings.actors)
-        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}.pp.{people}/{model_version()}"
+        clf = f".clf.{self.classifier.version}" if self.classifier is not None else ""
+        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}.pp.{people}{clf}/{model_version()}"
 
     # -- public API -------------------------------------------------------------------
     def code_text(self, text: str, doc_id: str = "text", pub_date: str | None = None,
@@ -128,11 +149,30 @@ class Pipeline:
         for i, doc in enumerate(docs):
             cands.extend(self._candidates(i, doc))
         out: list[list[Event]] = [[] for _ in docs]
+        probs: list[dict[str, float] | None] = [None] * len(cands)
+        clf = self.classifier
+        if clf is not None and cands:
+            # the first `max_sentences` candidate sentences of each document (ledes state the main event);
+            # the rest are coded by lexicon and parse alone, which bounds the cost of long articles
+            seen: dict[int, int] = {}
+            chosen = []
+            for k, c in enumerate(cands):
+                seen[c.doc_index] = seen.get(c.doc_index, 0) + 1
+                if seen[c.doc_index] <= CLASSIFIER["max_sentences"]:
+                    chosen.append(k)
+            table = clf.predict_proba([cands[k].sentence.text for k in chosen])
+            for k, row in zip(chosen, table, strict=True):
+                probs[k] = dict(zip(clf.labels, map(float, row), strict=True))
+        # sentences the classifier is sure hold no event are not parsed
+        # (negated or conditional wording is parsed anyway: its events are kept, flagged)
+        todo = [k for k, p in enumerate(probs) if p is None or p.get("none", 0.0) < CLASSIFIER["skip_none"]
+                or _MODAL_WORDS.search(cands[k].sentence.text)]
         nlp, annotate = fast_parser()
-        parsed = nlp.pipe((_mask_dateline(c.sentence.text) for c in cands), batch_size=256)
-        for cand, sdoc in zip(cands, parsed, strict=True):
+        parsed = nlp.pipe((_mask_dateline(cands[k].sentence.text) for k in todo), batch_size=256)
+        for k, sdoc in zip(todo, parsed, strict=True):
+            cand = cands[k]
             doc = docs[cand.doc_index]
-            out[cand.doc_index].extend(self._events(doc, cand, annotate(sdoc)[:]))
+            out[cand.doc_index].extend(self._events(doc, cand, annotate(sdoc)[:], probs[k]))
         return out
 
     def run(self, items: Iterable[Document | Rejected], batch_size: int | None = None) -> Iterator[list[Outcome]]:
@@ -197,13 +237,14 @@ class Pipeline:
                     and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
                 yield _Candidate(i, sent, k, tuple(inside), home)
 
-    def _events(self, doc: Document, cand: _Candidate, sent) -> list[Event]:  # type: ignore[no-untyped-def]
+    def _events(self, doc: Document, cand: _Candidate, sent,  # type: ignore[no-untyped-def]
+                probs: dict[str, float] | None = None) -> list[Event]:
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
         events = []
         dl = _dateline_end(cand.sentence.text)
         body = [m for m in cand.mentions if m.start >= dl]  # a dateline place is where, not who
         dateline = [m for m in cand.mentions if m.end <= dl and m.code and m.is_place]
-        for trig, trig_type, trig_mode in select(find_triggers(sent, self.lexicon)):
+        for trig, trig_type, trig_mode in self._triggers(sent, probs, events):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
             if not roles.recipients and trig_type in _AIMED:
@@ -222,6 +263,13 @@ class Pipeline:
             elif future and etype in ("AGREE", "CONCEDE"):
                 future = False  # the promise or announced concession is itself the event
             etype, mode = _adjust(etype, mode, trig, roles.actors)
+            p_type = None
+            if probs is not None:
+                # the classifier learnt negated, hypothetical and background events as "none": those stay, flagged
+                etype, mode, p_type = _with_classifier(etype, mode, probs,
+                                                       keep=mod.negated or mod.hypothetical or mod.historical)
+                if p_type is None:
+                    continue
             if etype == "MOBILIZE":  # "Russia deployed troops": the troops are its own, not a recipient
                 own = {a.code for a in roles.actors}
                 roles = replace(roles, recipients=tuple(r for r in roles.recipients if r.code not in own))
@@ -233,7 +281,7 @@ class Pipeline:
                 mode = ""
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
             t_start, t_end = trig.span
-            conf = _confidence(entry.weight, trig.token, etype, roles, mod.historical, cand.position)
+            conf = _confidence(entry.weight, trig.token, etype, roles, mod.historical, cand.position, p_type)
             off = cand.sentence.start
             events.append(Event(
                 id=event_id(doc.id, off, off + t_start, etype),
@@ -253,6 +301,36 @@ class Pipeline:
         return events
 
 
+    def _triggers(self, sent, probs: dict[str, float] | None,  # type: ignore[no-untyped-def]
+                  events: list[Event]) -> Iterator[tuple[Trigger, str, str]]:
+        """The lexicon's triggers; then, if they gave no event, the main verb when the classifier is sure of a type.
+
+        ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results."""
+        yield from select(find_triggers(sent, self.lexicon))
+        if events or probs is None:
+            return
+        best = max((k for k in probs if k != "none"), key=probs.__getitem__)
+        if probs[best] < CLASSIFIER["fallback"]:
+            return
+        tok = _main_verb(sent)
+        if tok is not None:
+            entry = TriggerEntry(lemma=tok.lemma_.lower(), pos=tok.pos_, event=best, mode="", cameo="", context=(),
+                                 objects=frozenset(), with_=frozenset(), modifiers=frozenset(),
+                                 weight=CLASSIFIER["fallback_weight"], index=-1)
+            yield Trigger(tok, entry, None), best, ""
+
+
+def _main_verb(sent):  # type: ignore[no-untyped-def]
+    """The verb of the main clause (the root, or the first verb it governs), or None."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.head.i == root.i:
+            return tok
+    return root if root.pos_ in ("NOUN", "PROPN") else None
+
+
 # "NAIROBI, March 3 (Reuters) -", "BRUSSELS (AP) —", "imphal:" — location/agency prefixes confuse the parser
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z.& ]{2,20}\))?\s*[-–—]+\s+"
@@ -261,6 +339,8 @@ _DATELINE = re.compile(
 
 
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_MODAL_WORDS = re.compile(r"\b(?:not|never|no|neither|nor|without|if|unless|could|would|might|may)\b|n't",
+                          re.IGNORECASE)
 _PEOPLE_FORMS = frozenset(GENERIC_WORDS) | {w + "s" for w in GENERIC_WORDS}
 
 
@@ -344,8 +424,22 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
     return etype, mode
 
 
-def _confidence(weight: float, tok, etype: str, roles, historical: bool, position: int) -> float:  # type: ignore
-    """How likely this is *the* event the text reports (see docs/data-model.md); not a calibrated probability."""
+def _with_classifier(etype: str, mode: str, probs: dict[str, float],
+                     keep: bool = False) -> tuple[str, str, float | None]:
+    """(type, mode, p(type)) after the classifier's opinion; p(type) None means drop the event (never if keep)."""
+    p_type = probs.get(etype, 0.0)
+    p_none = probs.get("none", 0.0)
+    best = max((k for k in probs if k != "none"), key=probs.__getitem__)
+    if best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"]:
+        return best, "", probs[best]
+    if p_none >= CLASSIFIER["drop_none"] and p_type < CLASSIFIER["drop_type"] and not keep:
+        return etype, mode, None
+    return etype, mode, p_type
+
+
+def _confidence(weight: float, tok, etype: str, roles, historical: bool, position: int,  # type: ignore
+                p_type: float | None = None) -> float:
+    """How likely this is *the* event the text reports (see docs/data-model.md), calibrated on the dev set."""
     conf = weight * (1.0 if roles.from_parse else 0.75) * (0.9 if tok.pos_ != "VERB" else 1.0)
     conf *= 0.85 ** _clause_depth(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _BACKGROUND_PREPS:
@@ -357,6 +451,9 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
         conf *= 0.85
     elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
         conf *= 0.6  # a meeting needs two parties: "the leader toured factories" is not one
+    if p_type is not None:
+        mix = CLASSIFIER["mix"]
+        conf = max(conf, 1e-6) ** (1.0 - mix) * max(p_type, 1e-6) ** mix
     # calibrated on the development set: P(the event type is right) for this raw score (docs/accuracy.md)
     return round(calibrate(max(0.05, min(0.99, conf))), 4)
 

@@ -16,6 +16,8 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     actors: tuple[str, ...] = ()  # the user's extra actor YAML files (--actors)
     csv_columns: tuple[tuple[str, str], ...] = ()  # CSV (our field, column) overrides (--csv-columns)
+    classifier: bool = True  # the learned sentence classifier re-ranks, re-types and filters lexicon events
+    classifier_dir: str | None = None  # a head folder from `sanderling train` instead of the shipped one
 
 
 DEFAULT = Settings()

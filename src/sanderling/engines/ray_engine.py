@@ -11,6 +11,10 @@ task turns queued batches into blocks (one row per batch: its index and the pick
 for the whole run. At most ``2 × workers + 2`` batches are in flight; results are reordered by
 batch index before they are yielded, so the output order is the input order.
 
+Unbuilt items (``iter_inputs(..., defer=True)``) are built by the actors too: with a ``prepare`` step
+a batch makes two trips, one to build it and one to code what ``prepare`` kept (the flow of
+:mod:`sanderling.engines.flow`, shared with LocalEngine); without, one trip does both.
+
 Example::
 
     engine = RayEngine(Settings(), address="auto")      # a running cluster (`ray start --head`)
@@ -31,15 +35,19 @@ import os
 import pickle
 import warnings
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 
-from sanderling.engines.local import LocalEngine, _code_local, default_workers
+from sanderling.engines.flow import CODE, Batch, Flow, InputFailed, Prepare
+from sanderling.engines.local import LocalEngine, _chain, _code_local, default_workers
 from sanderling.errors import SanderlingError
-from sanderling.model import Document, Outcome, Rejected
+from sanderling.model import Outcome, Rejected
 from sanderling.pipeline import Pipeline
 from sanderling.settings import Settings
+from sanderling.sources.build import Unbuilt, materialize_all, reject
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +55,6 @@ INSTALL_HINT = "the Ray engine needs Ray: pip install 'sanderling[ray]'"
 ENGINES = ("local", "ray")
 _END = -1  # queue sentinel: no more input
 _PICKLE = pickle.HIGHEST_PROTOCOL
-
-Batch = list[Document | Rejected]
 
 
 class RayEngineError(SanderlingError):
@@ -113,38 +119,27 @@ class RayEngine:
         self.close()
 
     # -- coding --------------------------------------------------------------------------
-    def run(self, batches: Iterable[list[Document | Rejected]]) -> Iterator[list[Outcome]]:
-        """Outcomes per input batch, in input order."""
+    def run(self, batches: Iterable[Batch], prepare: Prepare | None = None) -> Iterator[list[Outcome]]:
+        """Outcomes per input batch, in input order; ``prepare`` as for LocalEngine.run."""
         it = iter(batches)
         first = next(it, None)
         if first is None:
             return
         workers = self.start()
-        source = _Source(it, first)
-        flight = _Flight()
-        limit = 2 * workers + 2
         stream = _Stream(self.settings, self.version, workers)
+        jobs = _Jobs(stream)
+        flow = Flow(_chain(first, it), prepare, jobs.submit, jobs.wait, 2 * workers + 2, on_last_submit=stream.end)
         try:
             try:
-                for batch in source:
-                    stream.send(flight.add(batch), batch)
-                    while len(flight) >= limit:
-                        flight.receive(stream.receive())
-                        yield from flight.ready()
-                stream.end()
-                while len(flight):
-                    flight.receive(stream.receive())
-                    yield from flight.ready()
-            except (_SourceFailed, RayEngineError):
+                yield from flow.run()
+            except (InputFailed, RayEngineError):
                 raise
             except Exception as exc:  # noqa: BLE001 - an actor or node died: finish here rather than lose the run
                 log.warning("Ray failed (%s); coding the remaining %d batches in this process",
-                            str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__, len(flight))
-                for done, batch in flight.drain():
-                    yield done if done is not None else _code_local(self.pipeline, batch)
-                for batch in source:
-                    yield _code_local(self.pipeline, batch)
-        except _SourceFailed as failed:
+                            str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__, len(flow))
+                yield from flow.finish_here(lambda batch: materialize_all(batch, self.settings),
+                                            lambda batch: _code_local(self.pipeline, batch))
+        except InputFailed as failed:
             raise failed.exc from None
         finally:
             stream.close()
@@ -153,68 +148,34 @@ class RayEngine:
 # -- the pieces of run() -------------------------------------------------------------------
 
 
-class _SourceFailed(Exception):
-    """The input iterator raised: re-raised as is, never mistaken for a Ray failure."""
+@dataclass(frozen=True)
+class _Build:
+    """A job for the actors: build these items (do not code them)."""
 
-    def __init__(self, exc: Exception) -> None:
-        super().__init__(str(exc))
-        self.exc = exc
-
-
-class _Source:
-    def __init__(self, rest: Iterator[Batch], first: Batch) -> None:
-        self._first: Batch | None = first
-        self._rest = rest
-
-    def __iter__(self) -> Iterator[Batch]:
-        return self
-
-    def __next__(self) -> Batch:
-        if self._first is not None:
-            first, self._first = self._first, None
-            return first
-        try:
-            return next(self._rest)
-        except StopIteration:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise _SourceFailed(exc) from exc
+    items: Batch
 
 
-class _Flight:
-    """Batches sent and not yet yielded, their results as they arrive, and the next index to yield."""
+class _Jobs:
+    """Jobs sent through the stream, each with a Future set when its result comes back."""
 
-    def __init__(self) -> None:
-        self.sent: dict[int, Batch] = {}
-        self.done: dict[int, list[Outcome]] = {}
-        self.count = 0
-        self.next = 0
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._count = 0
+        self._pending: dict[int, Future[Any]] = {}
 
-    def __len__(self) -> int:
-        return len(self.sent)
+    def submit(self, stage: str, batch: Batch) -> Future[Any]:
+        idx, self._count = self._count, self._count + 1
+        future: Future[Any] = Future()
+        self._pending[idx] = future
+        self._stream.send(idx, batch if stage == CODE else _Build(batch))
+        return future
 
-    def add(self, batch: Batch) -> int:
-        idx = self.count
-        self.sent[idx] = batch
-        self.count += 1
-        return idx
-
-    def receive(self, results: list[tuple[int, list[Outcome]]]) -> None:
-        for idx, outcomes in results:
-            if idx in self.sent:
-                self.done[idx] = outcomes
-
-    def ready(self) -> Iterator[list[Outcome]]:
-        while self.next in self.done:
-            del self.sent[self.next]
-            yield self.done.pop(self.next)
-            self.next += 1
-
-    def drain(self) -> Iterator[tuple[list[Outcome] | None, Batch]]:
-        """What is left, in order: (outcomes if received else None, batch)."""
-        for idx in sorted(self.sent):
-            yield self.done.pop(idx, None), self.sent.pop(idx)
-            self.next = idx + 1
+    def wait(self, _: list[Future[Any]]) -> None:
+        """Block until the stream gives back some results."""
+        for idx, result in self._stream.receive():
+            future = self._pending.pop(idx, None)
+            if future is not None:
+                future.set_result(result)
 
 
 class _Stream:
@@ -239,13 +200,13 @@ class _Stream:
         self._batches = ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=0)
         self._it = iter(self._batches)
 
-    def send(self, idx: int, batch: Batch) -> None:
-        self.queue.put((idx, pickle.dumps(batch, protocol=_PICKLE)))
+    def send(self, idx: int, job: Batch | _Build) -> None:
+        self.queue.put((idx, pickle.dumps(job, protocol=_PICKLE)))
 
     def end(self) -> None:
         self.queue.put((_END, b""))
 
-    def receive(self) -> list[tuple[int, list[Outcome]]]:
+    def receive(self) -> list[tuple[int, Any]]:
         try:
             table = next(self._it)
         except StopIteration:
@@ -298,7 +259,7 @@ _WORKER_MISMATCH = "sanderling worker mismatch:"
 
 
 class _Coder:
-    """A Ray Data actor: loads the models once, then codes one batch per input row."""
+    """A Ray Data actor: loads the models once, then codes (or only builds) one batch per input row."""
 
     def __init__(self, settings: Settings, version: str) -> None:
         self.pipeline = Pipeline(settings)
@@ -311,7 +272,11 @@ class _Coder:
     def __call__(self, table: pa.Table) -> pa.Table:
         out = []
         for payload in table.column("payload").to_pylist():
-            batch: Batch = pickle.loads(payload)
+            job: Batch | _Build = pickle.loads(payload)
+            if isinstance(job, _Build):  # materialize never raises: a bad item is its own failure
+                out.append(pickle.dumps(materialize_all(job.items, self.pipeline.settings), protocol=_PICKLE))
+                continue
+            batch = job
             try:
                 outcomes = _code_local(self.pipeline, batch)
             except Exception as exc:  # noqa: BLE001 - Pipeline catches per document; this is a last resort
@@ -323,8 +288,16 @@ class _Coder:
 
 def _failed(batch: Batch, exc: Exception) -> list[Outcome]:
     reason = f"coder error: {type(exc).__name__}: {exc}".splitlines()[0][:300]
-    return [Outcome(None, item, item.status, item.reason) if isinstance(item, Rejected)
-            else Outcome(item, None, "failed", reason) for item in batch]
+    out = []
+    for item in batch:
+        if isinstance(item, Rejected):
+            out.append(Outcome(None, item, item.status, item.reason))
+        elif isinstance(item, Unbuilt):
+            failed = reject("failed", reason, item.origin, item.id, url=item.meta.url)
+            out.append(Outcome(None, failed, "failed", reason))
+        else:
+            out.append(Outcome(item, None, "failed", reason))
+    return out
 
 
 # -- CLI glue --------------------------------------------------------------------------------

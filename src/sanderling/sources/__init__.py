@@ -9,6 +9,13 @@ Example::
 
     for item in iter_inputs(["news/", "feed.jsonl.gz", "-"]):
         ...
+
+With ``defer=True`` the expensive per-item step (HTML extraction, cleaning, language
+identification) is left undone: items that need it come as
+:class:`~sanderling.sources.build.Unbuilt`, to be built by
+:func:`~sanderling.sources.build.materialize` elsewhere (the CLI has the engine's worker
+processes do it, so it scales with cores). Everything else (reading, decoding, size
+limits, ids, JSONL/CSV/WARC parsing) happens here either way.
 """
 
 from __future__ import annotations
@@ -17,12 +24,11 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from typing import BinaryIO
 
 from sanderling.model import Document, Rejected
 from sanderling.settings import DEFAULT, Settings
-from sanderling.sources.build import build_document, content_id, human_bytes, reject
+from sanderling.sources.build import Meta, Unbuilt, built, content_id, human_bytes, reject
 from sanderling.sources.csvsrc import iter_csv
 from sanderling.sources.decode import decode_bytes, has_utf16_bom, is_binary, looks_like_html, sniff_kind
 from sanderling.sources.jsonl import iter_jsonl
@@ -37,10 +43,11 @@ from sanderling.sources.streams import (
 )
 from sanderling.sources.warc import iter_warc
 
-__all__ = ["iter_inputs"]
+__all__ = ["Unbuilt", "iter_inputs"]
 
 log = logging.getLogger(__name__)
 Item = Document | Rejected
+Read = Document | Rejected | Unbuilt  # what the readers below yield: building is left to iter_inputs' caller
 
 _KIND_BY_EXT = {".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl",
                 ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": None,
@@ -49,20 +56,21 @@ _ARCHIVES = {"warc": iter_warc, "csv": iter_csv}  # many items each; they check 
 
 
 def iter_inputs(paths: Sequence[str], settings: Settings = DEFAULT,
-                stdin: BinaryIO | None = None) -> Iterator[Item]:
+                stdin: BinaryIO | None = None, defer: bool = False) -> Iterator[Item | Unbuilt]:
     """Yield one Document or Rejected per input item, in a stable order.
 
     ``paths`` may name files (text, HTML, JSONL, CSV, WARC, any of them gzipped), directories
     (read recursively in sorted order, hidden entries skipped) or ``"-"`` for stdin.
+    ``defer=True``: yield an :class:`Unbuilt` instead of a Document (or a Rejected found by
+    extraction, length or language) for each item read; ``materialize`` turns it into
+    exactly the item yielded without ``defer``.
     """
     for path in map(os.fspath, paths):
-        if path == "-":
-            yield from _guarded(_iter_stdin(stdin, settings), "-")
-        else:
-            yield from _guarded(_iter_path(path, settings), path)
+        read = _iter_stdin(stdin, settings) if path == "-" else _iter_path(path, settings)
+        yield from _guarded(read if defer else built(read, settings), path)
 
 
-def _iter_stdin(stdin: BinaryIO | None, settings: Settings) -> Iterator[Item]:
+def _iter_stdin(stdin: BinaryIO | None, settings: Settings) -> Iterator[Read]:
     source = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     if source is None:
         yield reject("failed", "cannot read stdin: it is closed or not a byte stream", "-")
@@ -70,7 +78,7 @@ def _iter_stdin(stdin: BinaryIO | None, settings: Settings) -> Iterator[Item]:
     yield from _iter_stream(Prefixed(b"", source), "-", None, None, settings)
 
 
-def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
+def _guarded(items: Iterator[Read], origin: str) -> Iterator[Read]:
     """Last line of defence: an unexpected bug becomes one failed item, not a crash."""
     try:
         yield from items
@@ -80,7 +88,7 @@ def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
                      .splitlines()[0][:300], origin)
 
 
-def _iter_path(path: str, settings: Settings) -> Iterator[Item]:
+def _iter_path(path: str, settings: Settings) -> Iterator[Read]:
     try:
         is_dir = os.path.isdir(path)
         size = None if is_dir else file_size(path)
@@ -93,7 +101,7 @@ def _iter_path(path: str, settings: Settings) -> Iterator[Item]:
         yield from _iter_file(path, size, settings)
 
 
-def _iter_dir(path: str, settings: Settings) -> Iterator[Item]:
+def _iter_dir(path: str, settings: Settings) -> Iterator[Read]:
     """Recursive, name-sorted walk; symlinked directories are not followed (no loops)."""
     try:
         with os.scandir(path) as it:
@@ -117,7 +125,7 @@ def _iter_dir(path: str, settings: Settings) -> Iterator[Item]:
         yield from _iter_file(entry.path, size, settings)
 
 
-def _iter_file(path: str, size: int | None, settings: Settings) -> Iterator[Item]:
+def _iter_file(path: str, size: int | None, settings: Settings) -> Iterator[Read]:
     """Open one file and hand it to the stream reader; size-check documents first."""
     kind = _kind_from_name(path)
     one_doc = kind != "jsonl" and kind not in _ARCHIVES
@@ -134,7 +142,7 @@ def _iter_file(path: str, size: int | None, settings: Settings) -> Iterator[Item
 
 
 def _iter_stream(stream: Prefixed, origin: str, kind: str | None, size: int | None,
-                 settings: Settings) -> Iterator[Item]:
+                 settings: Settings) -> Iterator[Read]:
     """Sniff gzip and content kind, then read the stream as JSONL or one document."""
     try:
         stream, gunzipped = maybe_gunzip(stream)
@@ -148,7 +156,7 @@ def _iter_stream(stream: Prefixed, origin: str, kind: str | None, size: int | No
     if kind is None and head.startswith(b"WARC/"):
         kind = "warc"
     if kind in _ARCHIVES:
-        yield from _ARCHIVES[kind](stream, origin, settings)
+        yield from _ARCHIVES[kind](stream, origin, settings, defer=True)
         return
     if is_binary(head) and not has_utf16_bom(head):
         yield reject("skipped", "binary content, not text/HTML/JSONL", origin)
@@ -159,13 +167,13 @@ def _iter_stream(stream: Prefixed, origin: str, kind: str | None, size: int | No
         return
     kind = kind or sniff_kind(head)
     if kind == "jsonl":
-        yield from iter_jsonl(stream, origin, settings)
+        yield from iter_jsonl(stream, origin, settings, defer=True)
         return
     yield _read_document(stream, origin, kind, size if not gunzipped else None, settings)
 
 
 def _read_document(stream: Prefixed, origin: str, kind: str, size: int | None,
-                   settings: Settings) -> Item:
+                   settings: Settings) -> Read:
     try:
         raw = read_bounded(stream, settings.max_doc_bytes)
     except STREAM_ERRORS as exc:
@@ -174,10 +182,7 @@ def _read_document(stream: Prefixed, origin: str, kind: str, size: int | None,
         return reject("skipped", _too_large(size, settings), origin)
     text, flags = decode_bytes(raw, html=kind == "html")
     is_html = kind == "html" or looks_like_html(text[:4096])
-    item = build_document(content_id(raw), origin, text, is_html, settings)
-    if flags and isinstance(item, Document):
-        item = replace(item, flags=flags + item.flags)
-    return item
+    return Unbuilt(content_id(raw), origin, text, is_html, Meta(flags=flags))  # decoding flags come first
 
 
 def _too_large(size: int | None, settings: Settings) -> str:

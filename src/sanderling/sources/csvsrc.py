@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from sanderling.model import Document, Rejected
 from sanderling.settings import Settings
-from sanderling.sources.build import Meta, build_document, content_id, human_bytes, reject
+from sanderling.sources.build import Meta, Unbuilt, built, content_id, human_bytes, reject
 from sanderling.sources.dates import normalize_date
 from sanderling.sources.decode import decode_bytes, has_utf16_bom, is_binary
 from sanderling.sources.streams import (
@@ -97,12 +97,19 @@ class _Lines:
 
 
 def iter_csv(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
-             mapping: Mapping[str, str] | None = None) -> Iterator[Document | Rejected]:
+             mapping: Mapping[str, str] | None = None, defer: bool = False) -> Iterator[Document | Rejected | Unbuilt]:
     """Yield one item per non-blank data row; never raises.
 
     ``mapping`` maps our fields to column names (defaults to ``settings.csv_columns``);
-    fields it leaves out are found by their default names.
+    fields it leaves out are found by their default names. ``defer=True``: rows are yielded
+    as :class:`Unbuilt` (extraction, cleaning and language identification left to ``materialize``).
     """
+    items = _read_csv(stream, origin, settings, mapping)
+    return items if defer else built(items, settings)
+
+
+def _read_csv(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
+              mapping: Mapping[str, str] | None) -> Iterator[Document | Rejected | Unbuilt]:
     mapping = dict(settings.csv_columns) if mapping is None else dict(mapping)
     source = stream if isinstance(stream, Prefixed) else Prefixed(b"", stream)
     try:
@@ -124,7 +131,7 @@ def iter_csv(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
 
 
 def _rows(source: Prefixed, origin: str, settings: Settings, mapping: dict[str, str],
-          delimiter: str) -> Iterator[Document | Rejected]:
+          delimiter: str) -> Iterator[Document | Rejected | Unbuilt]:
     lines = _Lines(source, settings.max_line_bytes)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] | None = None
@@ -211,7 +218,7 @@ def _resolve(header: list[str], mapping: dict[str, str]) -> tuple[dict[str, int]
 
 
 def _record(row: list[str], row_no: int, header: list[str], columns: dict[str, int], where: str,
-            flags: tuple[str, ...], settings: Settings) -> Document | Rejected:
+            flags: tuple[str, ...], settings: Settings) -> Rejected | Unbuilt:
     def cell(field: str) -> str:
         i = columns.get(field)
         return row[i].strip() if i is not None and i < len(row) else ""
@@ -229,7 +236,7 @@ def _record(row: list[str], row_no: int, header: list[str], columns: dict[str, i
     if raw_date and pub_date is None:
         flags += ("date:unparsed",)
     meta = Meta(url=url, title=cell("title") or None, pub_date=pub_date, flags=flags)
-    return build_document(item_id, where, text, is_html, settings, meta)
+    return Unbuilt(item_id, where, text, is_html, meta)
 
 
 def _date(value: str) -> str | None:

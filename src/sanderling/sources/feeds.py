@@ -30,7 +30,7 @@ import feedparser
 from sanderling.errors import InputError
 from sanderling.model import Document, Rejected, sha256_hex
 from sanderling.settings import DEFAULT, Settings
-from sanderling.sources.build import reject
+from sanderling.sources.build import Meta, Unbuilt, reject
 from sanderling.sources.decode import decode_bytes
 from sanderling.sources.web import Fetcher, FetchError, fetch_document, normalize_url, url_id
 
@@ -125,14 +125,15 @@ def _date(e: Any) -> str | None:
 
 
 def iter_feed_documents(feed_urls: Iterable[str], settings: Settings = DEFAULT, fetcher: Fetcher | None = None,
-                        seen: Callable[[str], bool] | None = None) -> Iterator[Item]:
+                        seen: Callable[[str], bool] | None = None, defer: bool = False) -> Iterator[Item | Unbuilt]:
     """For each feed, one Document or Rejected per entry not ``seen`` (by document id, ``url:<link>``).
 
     A feed that cannot be fetched or parsed yields one failed Rejected for the feed
     (id ``"feed:" + normalised URL``). Entries are fetched with ``fetch_document``, so
     page ids are ``url:<normalised link>``, the same as for ``fetch_documents``; a link
     met twice in one call is fetched once. The entry's title and date fill in what the
-    page does not provide. Never raises.
+    page does not provide. Never raises. ``defer=True``: fetched pages come as :class:`Unbuilt`
+    (built later by ``materialize``, with the same result).
     """
     own = fetcher is None
     fetcher = fetcher or Fetcher()
@@ -143,7 +144,7 @@ def iter_feed_documents(feed_urls: Iterable[str], settings: Settings = DEFAULT, 
             if not feed_url or feed_url.startswith("#"):
                 continue
             try:
-                yield from _iter_feed(feed_url, settings, fetcher, seen, done)
+                yield from _iter_feed(feed_url, settings, fetcher, seen, done, defer)
             except Exception as exc:  # noqa: BLE001 - by contract one bad feed never stops a run
                 log.exception("unexpected error while reading feed %s", feed_url)
                 reason = f"internal error reading feed {feed_url}: {type(exc).__name__}: {exc}"
@@ -158,7 +159,7 @@ def _feed_id(feed_url: str) -> str:
 
 
 def _iter_feed(feed_url: str, settings: Settings, fetcher: Fetcher, seen: Callable[[str], bool] | None,
-               done: set[str]) -> Iterator[Item]:
+               done: set[str], defer: bool = False) -> Iterator[Item | Unbuilt]:
     try:
         entries = read_feed(feed_url, fetcher)
     except FetchError as exc:
@@ -176,9 +177,11 @@ def _iter_feed(feed_url: str, settings: Settings, fetcher: Fetcher, seen: Callab
         if doc_id in done:
             continue
         done.add(doc_id)
-        item = fetch_document(entry.link, settings, fetcher, origin=feed_url)
+        item = fetch_document(entry.link, settings, fetcher, origin=feed_url, defer=defer)
         if isinstance(item, Document):
             item = replace(item, title=item.title or entry.title, pub_date=item.pub_date or entry.published)
+        elif isinstance(item, Unbuilt):
+            item = replace(item, fallback=Meta(title=entry.title, pub_date=entry.published))
         yield item
 
 

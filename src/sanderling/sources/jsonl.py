@@ -12,7 +12,7 @@ from typing import Any
 
 from sanderling.model import Document, Rejected
 from sanderling.settings import Settings
-from sanderling.sources.build import Meta, build_document, content_id, human_bytes, reject
+from sanderling.sources.build import Meta, Unbuilt, built, content_id, human_bytes, reject
 from sanderling.sources.dates import normalize_date
 from sanderling.sources.decode import decode_bytes
 from sanderling.sources.streams import STREAM_ERRORS, Prefixed, skip_line_rest, stream_error_reason
@@ -23,8 +23,17 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", floa
                bool: "boolean", type(None): "null"}
 
 
-def iter_jsonl(stream: Prefixed, origin: str, settings: Settings) -> Iterator[Document | Rejected]:
-    """Yield one item per non-blank line; a read error ends the file with one failure."""
+def iter_jsonl(stream: Prefixed, origin: str, settings: Settings,
+               defer: bool = False) -> Iterator[Document | Rejected | Unbuilt]:
+    """Yield one item per non-blank line; a read error ends the file with one failure.
+
+    ``defer=True``: records are yielded as :class:`Unbuilt` (extraction, cleaning and language
+    identification left to ``materialize``)."""
+    items = _lines(stream, origin, settings)
+    return items if defer else built(items, settings)
+
+
+def _lines(stream: Prefixed, origin: str, settings: Settings) -> Iterator[Document | Rejected | Unbuilt]:
     lineno = produced = 0
     limit = settings.max_line_bytes
     while True:
@@ -54,7 +63,7 @@ def _too_long(lineno: int, size: int, origin: str, limit: int) -> Rejected:
     return reject("failed", reason, f"{origin}:{lineno}")
 
 
-def _record(raw: bytes, lineno: int, origin: str, settings: Settings) -> Document | Rejected:
+def _record(raw: bytes, lineno: int, origin: str, settings: Settings) -> Rejected | Unbuilt:
     where = f"{origin}:{lineno}"
     obj, enc_flags, error = _parse(raw)
     if error:
@@ -69,7 +78,7 @@ def _record(raw: bytes, lineno: int, origin: str, settings: Settings) -> Documen
     if obj.get("date") not in (None, "") and pub_date is None:
         flags += ("date:unparsed",)
     meta = Meta(url=url, title=_str_or_none(obj.get("title")), pub_date=pub_date, flags=flags)
-    return build_document(item_id, where, text, is_html, settings, meta)
+    return Unbuilt(item_id, where, text, is_html, meta)
 
 
 def _parse(raw: bytes) -> tuple[dict[str, Any], tuple[str, ...], str | None]:

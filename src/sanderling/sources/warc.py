@@ -43,7 +43,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from sanderling.model import Document, Rejected, Status
 from sanderling.settings import Settings
-from sanderling.sources.build import Meta, build_document, content_id, human_bytes, origin_id, reject
+from sanderling.sources.build import Meta, Unbuilt, built, content_id, human_bytes, origin_id, reject
 from sanderling.sources.dates import normalize_date
 from sanderling.sources.decode import decode_bytes, is_binary, looks_like_html
 from sanderling.sources.streams import (
@@ -117,11 +117,19 @@ class _Response:
 
 
 def iter_warc(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
-              counts: Counter[str] | None = None) -> Iterator[Document | Rejected]:
+              counts: Counter[str] | None = None, defer: bool = False) -> Iterator[Document | Rejected | Unbuilt]:
     """Yield one item per ``response`` record of a WARC or WARC.gz stream; never raises.
 
     ``counts`` (optional) is filled with the number of records of each WARC-Type.
+    ``defer=True``: pages are yielded as :class:`Unbuilt` (extraction, cleaning and language
+    identification left to ``materialize``).
     """
+    items = _read_warc(stream, origin, settings, counts)
+    return items if defer else built(items, settings)
+
+
+def _read_warc(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
+               counts: Counter[str] | None) -> Iterator[Document | Rejected | Unbuilt]:
     counts = Counter() if counts is None else counts
     source = stream if isinstance(stream, Prefixed) else Prefixed(b"", stream)
     try:
@@ -143,7 +151,7 @@ def iter_warc(stream: BinaryIO | Prefixed, origin: str, settings: Settings,
 
 
 def _records(source: _Source, origin: str, settings: Settings,
-             counts: Counter[str]) -> Iterator[Document | Rejected]:
+             counts: Counter[str]) -> Iterator[Rejected | Unbuilt]:
     done = 0
     records = iter(ArchiveIterator(source))
     while True:
@@ -229,17 +237,16 @@ def _read_to_end(record: Any) -> None:
         raise _ArchiveError(f"the archive ends {human_bytes(raw.limit)} before the end of a record")
 
 
-def _to_item(resp: _Response, settings: Settings) -> Document | Rejected:
+def _to_item(resp: _Response, settings: Settings) -> Rejected | Unbuilt:
     if resp.skip is not None:
         return reject(resp.status, resp.skip, resp.where, resp.item_id or origin_id(resp.where), url=resp.url)
     text, flags = _decode(resp.payload, resp.charset, resp.mime != "text/plain")
     is_html = resp.mime in _HTML_TYPES or looks_like_html(text[:4096])
     item_id = resp.item_id or content_id(resp.payload)
     meta = Meta(url=resp.url, flags=flags + resp.flags)
-    item = build_document(item_id, resp.where, text, is_html, settings, meta)
-    if isinstance(item, Document) and item.pub_date is None and resp.crawl_date:
-        item = replace(item, pub_date=resp.crawl_date, flags=(*item.flags, "date:crawl"))
-    return item
+    # a page that gives no date of its own is dated by its crawl (flagged date:crawl)
+    crawled = Meta(pub_date=resp.crawl_date, flags=("date:crawl",)) if resp.crawl_date else Meta()
+    return Unbuilt(item_id, resp.where, text, is_html, meta, fallback=crawled)
 
 
 def _decode(payload: bytes, charset: str | None, html: bool) -> tuple[str, tuple[str, ...]]:

@@ -44,7 +44,7 @@ from sanderling import __version__
 from sanderling.errors import InputError
 from sanderling.model import Document, Rejected
 from sanderling.settings import DEFAULT, Settings
-from sanderling.sources.build import Meta, build_document, human_bytes, reject
+from sanderling.sources.build import Meta, Unbuilt, build_document, human_bytes, reject
 from sanderling.sources.decode import decode_bytes, is_binary, looks_like_html
 
 __all__ = [
@@ -448,11 +448,12 @@ def _first_line(exc: BaseException) -> str:
 
 
 def fetch_document(url: str, settings: Settings = DEFAULT, fetcher: Fetcher | None = None,
-                   origin: str | None = None, meta: Meta | None = None) -> Item:
+                   origin: str | None = None, meta: Meta | None = None, defer: bool = False) -> Item | Unbuilt:
     """Fetch one page and build its Document, or a Rejected saying why not. Never raises.
 
     The id is ``url_id(url)`` of the URL asked for (not the final one), so it is stable
-    across runs; ``meta`` fields win over what is extracted from the page.
+    across runs; ``meta`` fields win over what is extracted from the page. ``defer=True``:
+    a fetched page is returned as an :class:`Unbuilt`, to be built by ``materialize``.
     """
     url = url.strip()
     origin = origin or url
@@ -472,6 +473,9 @@ def fetch_document(url: str, settings: Settings = DEFAULT, fetcher: Fetcher | No
         if is_binary(result.data[:65_536]):
             return reject("skipped", "binary content labelled as HTML", origin, item_id, url=result.url)
         text, flags = result.decode()
+        if defer:  # decoding flags first, as below
+            return Unbuilt(item_id, origin, text, True, replace(meta, url=meta.url or result.url,
+                                                                flags=flags + meta.flags))
         item = build_document(item_id, origin, text, True, settings, replace(meta, url=meta.url or result.url))
         if flags and isinstance(item, Document):
             item = replace(item, flags=flags + item.flags)
@@ -486,15 +490,17 @@ def fetch_document(url: str, settings: Settings = DEFAULT, fetcher: Fetcher | No
 
 
 def fetch_documents(urls: Iterable[str], settings: Settings = DEFAULT,
-                    fetcher: Fetcher | None = None) -> Iterator[Item]:
-    """One Document or Rejected per URL, in order (blank lines and ``#`` comments are skipped)."""
+                    fetcher: Fetcher | None = None, defer: bool = False) -> Iterator[Item | Unbuilt]:
+    """One Document or Rejected per URL, in order (blank lines and ``#`` comments are skipped).
+
+    ``defer=True``: fetched pages come as :class:`Unbuilt` (see :func:`fetch_document`)."""
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     try:
         for url in urls:
             if not url.strip() or url.lstrip().startswith("#"):
                 continue
-            yield fetch_document(url, settings, fetcher)
+            yield fetch_document(url, settings, fetcher, defer=defer)
     finally:
         if own:
             fetcher.close()
