@@ -48,13 +48,13 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(p, 0) for p in tree) / 2**20
 
 
-def one_run(data: Path, workdir: Path) -> tuple[float, float, str]:
+def one_run(data: Path, workdir: Path, extra: tuple[str, ...] = ()) -> tuple[float, float, str]:
     db = workdir / "bench.duckdb"
     if db.exists():
         db.unlink()
     exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
     t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "code", str(data), "--db", str(db), "--quiet"],
+    proc = subprocess.Popen([exe, "code", str(data), "--db", str(db), "--quiet", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     while proc.poll() is None:
@@ -71,7 +71,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-classifier", action="store_true", help="pass --no-classifier (lexicon and parse only)")
     args = ap.parse_args()
+    extra = ("--no-classifier",) if args.no_classifier else ()
     if not args.data.exists():
         raise SystemExit(f"no data at {args.data}; pass --data PATH to a JSONL file of articles")
     n_docs = sum(1 for line in args.data.open() if line.strip())
@@ -79,13 +81,14 @@ def main() -> None:
     times, rss = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.runs):
-            elapsed, peak, summary = one_run(args.data, Path(tmp))
+            elapsed, peak, summary = one_run(args.data, Path(tmp), extra)
             times.append(elapsed)
             rss.append(peak)
             print(f"run {i + 1}: {elapsed:.1f}s, {n_docs / elapsed:.1f} articles/s, peak RSS {peak:.0f} MB | {summary}")
     med = statistics.median(times)
     print(json.dumps({
-        "data": str(args.data), "articles": n_docs, "words": words, "runs": args.runs,
+        "data": str(args.data), "classifier": not args.no_classifier, "articles": n_docs, "words": words,
+        "runs": args.runs,
         "median_seconds": round(med, 2), "articles_per_s": round(n_docs / med, 1),
         "words_per_s": round(words / med), "peak_rss_mb": round(max(rss)),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",

@@ -119,3 +119,18 @@ def test_pipeline_classifier_filters_figurative_use():
 def test_pipeline_versions_name_the_classifier():
     assert ".clf.minilm-ft-" in Pipeline().version
     assert ".clf." not in Pipeline(Settings(classifier=False)).version
+
+
+def test_mode_heads(clf):
+    emb = clf.embed(["Fighter jets pounded militant hideouts in the mountains from the air overnight.",
+                     "Riot police detained 30 activists outside the parliament building."])
+    assert clf.mode(emb[0], "ASSAULT")[0] == "aerial"
+    assert clf.mode(emb[1], "COERCE")[0] == "arrest"
+    assert clf.mode(emb[0], "AGREE") == ("", 0.0)  # AGREE has no modes
+
+
+def test_pipeline_fills_missing_modes():
+    # the trigger ("took into custody") carries no mode; the mode head supplies PLOVER's "arrest"
+    events = Pipeline().code_text("Kenyan police took into custody 14 opposition supporters in Kisumu on Monday.")
+    coerce = [e for e in events if e.event == "COERCE"]
+    assert coerce and coerce[0].mode == "arrest"

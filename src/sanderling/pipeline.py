@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sanderling import __version__
 from sanderling.actors import Gazetteer, home_country, is_lowercase_text
@@ -63,8 +64,8 @@ _SPORTS = re.compile(
 # How the learned sentence classifier (events/classifier.py) combines with the lexicon; chosen on devset/dev.jsonl
 # (docs/classifier.md). p(type) is the classifier's probability of the event's type, p(none) of "no event".
 CLASSIFIER = {
-    "max_sentences": 12,  # candidate sentences per document that the classifier reads (speed; see docs)
-    "skip_none": 0.985,  # candidate sentences with p(none) at least this are not parsed at all (speed)
+    "max_sentences": 6,  # candidate sentences per document that the classifier reads (speed; see docs)
+    "skip_none": 0.985,  # candidate sentences with p(none) at least this are not parsed (speed)
     "drop_none": 0.5,  # events in sentences with p(none) at least this are dropped ...
     "drop_type": 0.3,  # ... unless the classifier gives their type at least this
     "retype": 0.4,  # an event is re-typed to the classifier's best type when that has at least this ...
@@ -72,6 +73,7 @@ CLASSIFIER = {
     "mix": 0.9,  # raw confidence = lexicon score^(1 - mix) * p(type)^mix
     "fallback": 0.6,  # a parsed sentence the lexicon found no event in gets the classifier's type at this p ...
     "fallback_weight": 0.5,  # ... with the main verb as trigger and this lexicon-equivalent weight
+    "mode": 0.5,  # an event without a mode takes the mode head's best guess from this probability
 }
 
 
@@ -150,6 +152,7 @@ class Pipeline:
             cands.extend(self._candidates(i, doc))
         out: list[list[Event]] = [[] for _ in docs]
         probs: list[dict[str, float] | None] = [None] * len(cands)
+        embs: list[Any] = [None] * len(cands)
         clf = self.classifier
         if clf is not None and cands:
             # the first `max_sentences` candidate sentences of each document (ledes state the main event);
@@ -160,9 +163,11 @@ class Pipeline:
                 seen[c.doc_index] = seen.get(c.doc_index, 0) + 1
                 if seen[c.doc_index] <= CLASSIFIER["max_sentences"]:
                     chosen.append(k)
-            table = clf.predict_proba([cands[k].sentence.text for k in chosen])
-            for k, row in zip(chosen, table, strict=True):
+            emb = clf.embed([cands[k].sentence.text for k in chosen])
+            table = clf.head_proba(emb)
+            for k, e, row in zip(chosen, emb, table, strict=True):
                 probs[k] = dict(zip(clf.labels, map(float, row), strict=True))
+                embs[k] = e
         # sentences the classifier is sure hold no event are not parsed
         # (negated or conditional wording is parsed anyway: its events are kept, flagged)
         todo = [k for k, p in enumerate(probs) if p is None or p.get("none", 0.0) < CLASSIFIER["skip_none"]
@@ -172,7 +177,7 @@ class Pipeline:
         for k, sdoc in zip(todo, parsed, strict=True):
             cand = cands[k]
             doc = docs[cand.doc_index]
-            out[cand.doc_index].extend(self._events(doc, cand, annotate(sdoc)[:], probs[k]))
+            out[cand.doc_index].extend(self._events(doc, cand, annotate(sdoc)[:], probs[k], embs[k]))
         return out
 
     def run(self, items: Iterable[Document | Rejected], batch_size: int | None = None) -> Iterator[list[Outcome]]:
@@ -238,7 +243,7 @@ class Pipeline:
                 yield _Candidate(i, sent, k, tuple(inside), home)
 
     def _events(self, doc: Document, cand: _Candidate, sent,  # type: ignore[no-untyped-def]
-                probs: dict[str, float] | None = None) -> list[Event]:
+                probs: dict[str, float] | None = None, emb: Any = None) -> list[Event]:
         pub_year = int(doc.pub_date[:4]) if doc.pub_date and doc.pub_date[:4].isdigit() else None
         events = []
         dl = _dateline_end(cand.sentence.text)
@@ -279,6 +284,10 @@ class Pipeline:
                 roles = replace(roles, actors=roles.actors[:1], recipients=roles.actors[1:])
             if mode and mode not in ONTOLOGY.types[etype].modes:
                 mode = ""
+            if not mode and emb is not None and ONTOLOGY.types[etype].modes and self.classifier is not None:
+                guess, p_mode = self.classifier.mode(emb, etype)  # the trigger gave no mode: the sentence may
+                if guess and p_mode >= CLASSIFIER["mode"]:
+                    mode = guess
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
             t_start, t_end = trig.span
             conf = _confidence(entry.weight, trig.token, etype, roles, mod.historical, cand.position, p_type)

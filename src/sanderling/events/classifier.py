@@ -27,6 +27,7 @@ import numpy as np
 from sanderling.errors import ModelError
 
 META_FILE = "classifier.json"
+MODE_FILE = "mode-head.npz"
 _BY_DIR: dict[str, SentenceClassifier] = {}
 _REBUILD = "run scripts/build_classifier.py (see docs/classifier.md) or reinstall sanderling"
 
@@ -107,6 +108,20 @@ class SentenceClassifier:
             self._sess = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime/tokenizers raise their own types for corrupt files
             raise ModelError(f"event classifier files in {base} are broken ({exc}); {_REBUILD}") from exc
+        # optional per-type mode heads (scripts/build_mode_head.py), always the package's
+        self._modes: dict[str, tuple[np.ndarray, np.ndarray, tuple[str, ...]]] = {}
+        mode_path = Path(str(resources.files("sanderling.events") / "data")) / MODE_FILE
+        if mode_path.is_file() and self.dim == 384:
+            try:
+                with np.load(mode_path, allow_pickle=False) as mh:
+                    for key in mh.files:
+                        if key.endswith("_modes"):
+                            t = key.removesuffix("_modes")
+                            W = np.asarray(mh[f"{t}_W"], np.float32)
+                            b = np.asarray(mh[f"{t}_b"], np.float32)
+                            self._modes[t] = (W, b, tuple(str(x) for x in mh[key]))
+            except Exception as exc:
+                raise ModelError(f"mode head {mode_path} is broken ({exc}); {_REBUILD}") from exc
         pad_id = self._tok.token_to_id("[PAD]")
         self._tok.enable_truncation(self.max_tokens)
         self._tok.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")
@@ -169,6 +184,18 @@ class SentenceClassifier:
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
         return probs
+
+    def mode(self, emb: np.ndarray, etype: str) -> tuple[str, float]:
+        """The most probable PLOVER mode of ``etype`` ("" = none fits) for one embedding, with its probability."""
+        head = self._modes.get(etype)
+        if head is None:
+            return "", 0.0
+        W, b, modes = head
+        z = emb @ W.T + b
+        z = np.exp(z - z.max())
+        z /= z.sum()
+        j = int(z.argmax())
+        return modes[j], float(z[j])
 
     def predict(self, texts: Sequence[str]) -> list[tuple[str, float]]:
         """The most probable type and its probability for each text."""
