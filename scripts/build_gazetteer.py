@@ -350,7 +350,7 @@ NGO ; - ; rights group | rights groups | human rights group | human rights group
 NGO ; - ; Human Rights Watch | =HRW
 NGO ; - ; International Committee of the Red Cross | =ICRC | Red Cross
 NGO ; - ; International Federation of Red Cross and Red Crescent Societies | =IFRC | Red Crescent
-NGO ; MED ; Médecins Sans Frontières | Medecins sans Frontieres | =MSF | Doctors Without Borders | Médecins du Monde | Doctors of the World | Physicians for Human Rights
+NGO ; MED ; Médecins Sans Frontières | Medecins sans Frontieres | =MSF | =msf | Doctors Without Borders | Médecins du Monde | Doctors of the World | Physicians for Human Rights
 NGO ; - ; Oxfam | Save the Children | CARE International | Mercy Corps | International Rescue Committee | Norwegian Refugee Council | Islamic Relief | ActionAid | World Vision
 NGO ; - ; Greenpeace | Friends of the Earth | World Wide Fund for Nature | =WWF | Global Witness
 NGO ; JRN ; Reporters Without Borders | Reporters sans Frontières | Committee to Protect Journalists | =CPJ | International Federation of Journalists
@@ -423,8 +423,9 @@ SSD ; REB ; =SPLM-IO | =SPLA-IO | Sudan People's Liberation Movement-in-Oppositi
 SSD ; MIL ; South Sudan People's Defence Forces | =SSPDF
 SOM ; REB ; al-Shabab | al-Shabaab | Al-Shabab | Al-Shabaab | al Shabaab | Al Shabaab | Shabaab | Harakat al-Shabaab al-Mujahideen
 NGA ; REB ; Boko Haram | Jama'atu Ahlis Sunna Lidda'awati wal-Jihad | Indigenous People of Biafra | =IPOB | Niger Delta Avengers | Ansaru
-NGA ; SPY ; Department of State Services
-NGA ; COP ; Economic and Financial Crimes Commission | =EFCC
+NGA ; SPY ; Department of State Services | =DSS | =dss
+NGA ; COP ; Economic and Financial Crimes Commission | =EFCC | Independent Corrupt Practices Commission | =ICPC | Nigeria Security and Civil Defence Corps | Nigerian Security and Civil Defence Corps | =NSCDC | Amotekun | Amotekun Corps | Western Nigeria Security Network
+NGA ; GOV ; Independent National Electoral Commission | =INEC
 ETH ; REB ; Tigray People's Liberation Front | =TPLF | Tigray Defence Forces | Tigray Defense Forces | Fano | Fano militia | Oromo Liberation Army
 ETH ; MIL ; Ethiopian National Defense Force | Ethiopian National Defence Force | =ENDF
 MLI ; REB ; Azawad Liberation Front | Front de Libération de l'Azawad
@@ -434,12 +435,25 @@ MMR ; MIL ; Tatmadaw
 MMR ; REB ; Arakan Army | Kachin Independence Army | Karen National Union | Karen National Liberation Army | Ta'ang National Liberation Army | =TNLA | Myanmar National Democratic Alliance Army | =MNDAA | Three Brotherhood Alliance | People's Defence Force | People's Defense Force | People's Defence Forces
 MMR ; OPP ; National Unity Government
 MMR ; GOV ; State Administration Council | National Defence and Security Council
-PHL ; REB ; New People's Army | =NPA | Moro Islamic Liberation Front | =MILF | Abu Sayyaf
+PHL ; REB ; New People's Army | =NPA | =npa | Moro Islamic Liberation Front | =MILF | Abu Sayyaf | Moro National Liberation Front | =MNLF
+PHL ; COP ; Philippine National Police | =PNP | =pnp | National Bureau of Investigation | =NBI | =nbi | Philippine Drug Enforcement Agency | =PDEA | Criminal Investigation and Detection Group | =CIDG
+PHL ; MIL ; Armed Forces of the Philippines | Philippine Army | Philippine Navy | Philippine Coast Guard
+PHL ; GOV ; Bangsamoro Autonomous Region in Muslim Mindanao | =BARMM | Bangsamoro government | Department of the Interior and Local Government | =DILG | =Comelec | =COMELEC
 IND ; REB ; Naxalites | Naxals | Hizbul Mujahideen | Hizbul Mujahidin | The Resistance Front | United Liberation Front of Asom | =ULFA
 IND ; LEG ; Lok Sabha | Rajya Sabha | Indian Parliament
 IND ; PTY ; Bharatiya Janata Party | =BJP | Indian National Congress | Congress party | Aam Aadmi Party
 IND ; SPY ; Research and Analysis Wing | Research & Analysis Wing | =R&AW
-IND ; COP ; Central Reserve Police Force | =CRPF | Border Security Force | =BSF | National Investigation Agency
+IND ; COP ; Central Reserve Police Force | =CRPF | Border Security Force | =BSF | =bsf | National Investigation Agency | =NIA | =nia | Central Industrial Security Force | =CISF | Indo-Tibetan Border Police | =ITBP | Central Bureau of Investigation | =CBI | =cbi | Enforcement Directorate | =ED | =ed | Assam Rifles
+PAK ; COP ; Federal Investigation Agency | =fia | Pakistan Rangers | Sindh Rangers | Punjab Rangers | Frontier Corps | Counter Terrorism Department | =CTD | =ctd
+PAK ; JUD ; National Accountability Bureau | =NAB
+KEN ; COP ; Ethics and Anti-Corruption Commission | =EACC | Directorate of Criminal Investigations | =DCI | =dci | Kenya Wildlife Service | =KWS | =kws | Independent Policing Oversight Authority | =IPOA
+KEN ; MIL ; Kenya Defence Forces | Kenya Defense Forces | =KDF | =kdf
+KEN ; GOV ; Independent Electoral and Boundaries Commission | =IEBC
+BGD ; COP ; Rapid Action Battalion | =RAB | =rab | Border Guard Bangladesh | =BGB | =bgb
+IDN ; MIL ; Indonesian National Armed Forces | =TNI
+IDN ; COP ; Indonesian National Police | =Polri | Corruption Eradication Commission | =KPK
+MYS ; COP ; Malaysian Anti-Corruption Commission | =MACC
+LKA ; REB ; Liberation Tigers of Tamil Eelam | =LTTE | Tamil Tigers
 RUS ; PRM ; Wagner Group | Wagner | Wagner mercenaries | =PMC Wagner | Africa Corps | Akhmat
 RUS ; SPY ; =FSB | Federal Security Service | =SVR | Foreign Intelligence Service of Russia | =GRU
 RUS ; LEG ; State Duma | Duma | Federation Council
@@ -543,6 +557,7 @@ MAR ; PRE ; Western Sahara | Sahrawi Arab Democratic Republic | Sahrawi Republic
 # --- Regional constructs: no country (PLOVER codes no event for them); listed only to
 #     block a shorter, wrong country match inside them ---
 - ; - ; Latin America | Latin American | Latin Americans | South America | South American | South Americans | Central America | Central American | Central Americans | North America | North American | North Americans | the Americas | Pan-American
+- ; - ; Gulf of Thailand | Gulf of Aden | Gulf of Oman | Gulf of Finland | Gulf of Riga | Gulf of Aqaba | Gulf of Suez | Gulf of Tonkin | Gulf of Panama | Gulf of Honduras | Bay of Bengal | Sea of Japan | Philippine Sea | Timor Sea | Irish Sea | Arabian Sea | Caribbean Sea
 - ; - ; Indian Ocean | South China Sea | East China Sea | Gulf of Mexico | Gulf of Guinea | New Guinea | Jordan River | River Jordan | Jordan Valley | Niger River | River Niger | Soviet Union
 - ; - ; Paris Agreement | Paris climate agreement | Paris climate accord | Paris Accord | Oslo Accords | Minsk agreements | Minsk Agreements | Rome Statute | Vienna Convention | Geneva Conventions | Sea of Azov
 """
@@ -733,13 +748,15 @@ _EXTRA_SECTOR_NOUNS = {
             "central government", "union government", "federal government", "govt", "state govt",
             "chief minister", "chief ministers", "election commission", "electoral commission",
             "county government", "county governor", "local government", "city council", "town council",
-            "department", "departments"],
+            "department", "departments", "sdm", "sub-divisional magistrate"],
     "LEG": ["councillor", "councillors", "councilor", "councilors", "mla", "mlas", "mca", "mcas",
             "legislative assembly", "assembly"],
     "EDU": ["vice chancellor", "vice-chancellor", "students union", "student union", "university", "universities"],
     "BUS": ["management", "employers"],
     "SOC": ["association", "associations"],
-    "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector"],
+    "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector", "rangers",
+            "ssp", "dsp", "dcp", "acp", "igp", "dgp", "sho", "sdpo", "station house officer",
+            "levies personnel", "levies force", "levies forces", "levies officials", "levies men"],
     "CVL": ["delegation of villagers", "thousands", "hundreds", "tens of thousands", "hundreds of thousands",
             "marchers", "rioters", "mourners"],
 }

@@ -49,3 +49,79 @@ def test_home_country_from_small_towns() -> None:
     # towns outside the hand-made places list still betray the country of local news
     assert home_country([], "eldoret: a farmer was hacked to death by cattle rustlers, ocpd said.") == "KEN"
     assert home_country([], "bareilly: the dm ordered an inquiry into the custodial death.") == "IND"
+
+
+def test_regional_forces_lowercase_and_mixed_case() -> None:
+    """Well-known regional bodies are coded on lowercase pages too, and their short forms never swallow
+    English words on ordinary pages."""
+    low = "siliguri: bsf jawans seized 40 cattle heads; the nia and the ed later questioned two traders."
+    assert is_lowercase_text(low)
+    got = {(c, s) for _, c, s in codes(low, lowercase_doc=True)}
+    assert ("IND", "COP") in got
+    assert [t for t, c, _ in codes(low, lowercase_doc=True) if c == "IND" and t in ("bsf", "nia", "ed")] == [
+        "bsf", "nia", "ed"]
+    assert [c for t, c, _ in codes("the pnp and the nbi raided a warehouse in cebu.", lowercase_doc=True)
+            if t in ("pnp", "nbi")] == ["PHL", "PHL"]
+    assert codes("the rab detained a suspect in sylhet.", lowercase_doc=True)[0][1:] == ("BGD", "COP")
+    assert codes("kdf soldiers patrolled the border.", lowercase_doc=True)[0][1] == "KEN"
+    assert codes("dss operatives arrested the cleric.", lowercase_doc=True)[0][1] == "NGA"
+    assert codes("msf said its clinic was looted.", lowercase_doc=True)[0][1] == "NGO"
+    # mixed case: the abbreviations match only in capitals; "ed" and "nab" stay words
+    assert [c for _, c, _ in codes("The EFCC and the CBI signed a memorandum.")] == ["NGA", "IND"]
+    assert codes("He edited the report.") == []
+    assert all(t != "nab" for t, _, _ in codes("police nab two thieves in the market.", lowercase_doc=True))
+    assert all(t.lower() != "ed" for t, _, _ in codes("Ed said the match was over."))
+
+
+def test_levies_and_rangers_are_police_words() -> None:
+    got = codes("a team of levies personnel and rangers cordoned off the turbat market.", lowercase_doc=True)
+    assert ("levies personnel", "", "COP") in got and ("rangers", "", "COP") in got
+    assert all(t != "levies" for t, _, _ in codes("The government raised import levies on steel."))
+
+
+def test_sector_noun_joins_its_organisation() -> None:
+    assert codes("Foreign ministers of the African Union met in Addis Ababa.")[0] == (
+        "Foreign ministers of the African Union", "IGO", "GOV")
+    assert codes("The paramilitary Rapid Support Forces shelled the camp.")[0] == (
+        "paramilitary Rapid Support Forces", "SDN", "REB")
+
+
+def test_mediator_is_not_a_party() -> None:
+    got = codes("Armenia left the EU-mediated talks with Azerbaijan.")
+    assert [c for _, c, _ in got] == ["ARM", "AZE"]
+
+
+def test_home_country_from_one_cue_and_regions() -> None:
+    # one country-specific word of local press decides when nothing else votes
+    assert home_country([], "the sdm sealed two clinics after the raid, officials said.") == "IND"
+    assert home_country([], "the lgu suspended classes after the flood, the mayor said.") == "PHL"
+    # a tie goes to the country named first
+    assert home_country([], "the sdm met the lgu delegation.") == "IND"
+    # historical regions of India vote like towns
+    ments = Gazetteer.default().find("farmers in vidarbha blocked the highway.", lowercase_doc=True)
+    assert home_country(ments, "farmers in vidarbha blocked the highway.") == "IND"
+
+
+def test_combining_forms_only_in_hyphenated_pairs() -> None:
+    assert [c for _, c, _ in codes("Sino-Japanese relations cooled.")] == ["CHN", "JPN"]
+    assert [c for _, c, _ in codes("the pak-afghan border reopened.", lowercase_doc=True)] == ["PAK", "AFG"]
+    assert codes("Franco died in 1975.") == []
+    assert codes("an Indo-Pacific strategy and Greco-Roman wrestling") == []
+
+
+def test_town_named_after_a_settlement_noun() -> None:
+    """Towns of the GeoNames list become place mentions only after "the town of", "the city of" ..."""
+    got = codes("Insurgents overran the border town of Zaranj on Friday.")
+    assert ("Zaranj", "AFG", "") in got
+    assert all(t != "Zaranj" for t, _, _ in codes("Zaranj is quiet."))
+    assert codes("the city of zaranj", lowercase_doc=True) == [("zaranj", "AFG", "")]
+
+
+def test_south_asian_police_ranks_are_sector_words() -> None:
+    got = codes("the ssp and two sho-rank officers reached the spot; the sdm ordered a probe.", lowercase_doc=True)
+    assert ("ssp", "", "COP") in got and ("sdm", "", "GOV") in got
+
+
+def test_seas_and_gulfs_are_no_country() -> None:
+    got = codes("Vietnamese and Malaysian ships held drills in the Gulf of Thailand and the Sea of Japan.")
+    assert [c for _, c, _ in got] == ["VNM", "MYS"]

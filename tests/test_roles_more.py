@@ -40,6 +40,35 @@ CASES = [
      {"SRB"}),
     ("protest-purpose-clause", "Syrian refugees blocked a highway in Lebanon on Friday to protest against ration "
      "cuts by the World Food Programme.", {"SYR"}, {"UNO"}),
+    ("free-relative-label", "Speaking in parliament on Tuesday, Chile's foreign minister condemned what she called "
+     "Bolivia's reckless seizure of a border post.", {"CHL"}, {"BOL"}),
+    ("free-relative-label-noun", "The Turkish president held what officials described as cordial talks with "
+     "Iraq's prime minister in Ankara on Monday.", {"TUR"}, {"IRQ"}),
+    ("summary-aside-not-object", "Kenya's president held talks with Uganda's president in Kampala on Monday, the "
+     "first trip of its kind by a Kenyan head of state in a decade.", {"KEN"}, {"UGA"}),
+    ("mediator-not-party", "Armenia threatened on Monday to quit EU-mediated talks with Azerbaijan over the "
+     "border dispute.", {"ARM"}, {"AZE"}),
+    ("hyphen-pair-both-halves", "Portugal welcomed an Italo-Greek plan on Monday to share migrant rescues.",
+     {"PRT"}, {"ITA", "GRC"}),
+    ("hyphen-pair-counterpart", "Beijing hailed the Sino-Japanese fisheries deal signed on Friday.", {"CHN"},
+     {"JPN"}),
+    ("number-then-accused", "the district court in kisumu convicted four accused of cattle theft.", {"KEN"},
+     {"KEN"}),
+    ("captured-town-of-list", "Insurgents overran the border town of Zaranj on Friday.", {"AFG"}, {"AFG"}),
+    ("passive-raising-subject", "Kenya and Ethiopia are expected to sign a border deal on Monday.",
+     {"KEN", "ETH"}, set()),
+    ("victims-of-when-clause", "Two Malian soldiers died when jihadists attacked their convoy near Gao.",
+     {"MLI"}, {"MLI"}),
+    ("passive-with-when-agent", "Four Nigerian soldiers were wounded when Boko Haram fighters ambushed their "
+     "patrol.", {"NGA"}, {"NGA"}),
+    ("party-chieftains-generic", "apc chieftains met in kano on friday to pick a governorship candidate.",
+     {"NGA"}, {"NGA"}),
+    ("noun-trigger-modifiers-no-party", "Thailand and Laos resumed joint river patrols on the Mekong on Monday.",
+     {"THA"}, {"LAO"}),
+    ("noun-trigger-in-clause", "During a phone call on Monday night, Japan's prime minister told the "
+     "Australian leader that trade curbs must end.", {"JPN"}, {"AUS"}),
+    ("sector-of-organisation", "Defence ministers of the African Union condemned Niger's military rulers on Friday.",
+     {"IGO"}, {"NER"}),
 ]
 
 

@@ -23,7 +23,7 @@ PLACES["NGA"] = [
 CUES["NGA"] = [
     "lga", "lgas", "naira", "pdp", "efcc", "nscdc",
     "ipob", "amotekun", "hisbah", "emir of kano", "civilian jtf",
-    "nnpc", "inec",
+    "nnpc", "inec", "ndlea", "dss operatives", "icpc",
 ]
 
 # --- Kenya ----------------------------------------------------------------------
@@ -40,7 +40,7 @@ PLACES["KEN"] = [
 ]
 CUES["KEN"] = [
     "mca", "mcas", "ksh", "kes", "odm", "uda", "jubilee party",
-    "kenya kwanza", "azimio", "ipoa", "iebc", "county commissioner",
+    "kenya kwanza", "azimio", "ipoa", "iebc", "county commissioner", "eacc", "kdf", "ocpd", "nyumba kumi",
 
 ]
 

@@ -107,6 +107,15 @@ CUES["IND"] = [
     "bharatiya nyaya sanhita", "district collector", "ias officer", "ips officer",
     "president's rule", "naxal", "naxals", "naxalite", "naxalites", "gherao",
     "lathicharge", "lathi-charge", "lathi charge", "nagar nigam", "ward councillor",
+    "district magistrate", "sub-divisional magistrate", "sdm", "block development officer", "gram sabha",
+    "taluk", "taluka", "nagar panchayat", "zilla panchayat", "lok adalat", "collectorate", "panchayati raj",
+]
+
+# --- India: historical and cultural regions named in regional news ----------------
+PLACES["IND"] += [
+    "Marathwada", "Vidarbha", "Konkan", "Khandesh", "Bundelkhand", "Purvanchal", "Saurashtra",
+    "Doaba", "Malwa", "Seemanchal", "Awadh", "Rohilkhand", "Dooars",
+    "Rayalaseema", "Coastal Andhra", "Barak Valley", "Jangalmahal",
 ]
 
 # --- Pakistan -------------------------------------------------------------------

@@ -28,7 +28,7 @@ PLACES["PHL"] = [
 ]
 CUES["PHL"] = ["barangay", "barangays", "dilg", "pnp", "ndrrmc", "comelec",
                "new people's army", "abu sayyaf", "mnlf",
-               "sangguniang", "pdea"]
+               "sangguniang", "pdea", "lgu", "lgus", "sitio", "purok", "kagawad", "cidg"]
 
 # --- Indonesia, Malaysia, Singapore, Brunei, Timor-Leste -------------------------------
 PLACES["IDN"] = [

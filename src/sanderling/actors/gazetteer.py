@@ -138,6 +138,7 @@ class Gazetteer:
                         continue
                 found.append((start, end, e))
                 break
+        found.extend(_combining_forms(text, found))
         found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         kept: list[tuple[int, int, Entry]] = []
         last_end = -1
@@ -152,7 +153,58 @@ class Gazetteer:
         if lowercase_doc is None:
             lowercase_doc = is_lowercase_text(text)
         # entries with neither code nor sector only block wrong shorter matches ("Latin America")
-        return [m for m in combine(text, self.raw_matches(text, lowercase_doc, date)) if m.code or m.sector]
+        found = [m for m in combine(text, self.raw_matches(text, lowercase_doc, date)) if m.code or m.sector]
+        return _named_towns(text, found)
+
+
+# combining forms of country names, only inside a hyphenated pair: "Franco-German", "Sino-Indian", "indo-pak"
+_COMBINING = {"franco": "FRA", "sino": "CHN", "indo": "IND", "russo": "RUS", "anglo": "GBR", "italo": "ITA",
+              "greco": "GRC", "turco": "TUR", "pak": "PAK", "bangla": "BGD"}
+# pairs that name a region, a language family or a sport, not two countries
+_NOT_PAIRED = frozenset({"pacific", "european", "europeans", "aryan", "saxon", "saxons", "tibetan", "iranian",
+                         "gangetic", "china", "chinese", "roman", "catholic", "norman", "arabic", "bangladesh"})
+_COMBINING_RX = re.compile(r"(?<![\w-])([A-Za-z]+)-([A-Za-z]+)(?:-([A-Za-z]+))?(?![\w-])")
+
+
+def _combining_forms(text: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """Country halves of hyphenated pairs that the word list does not hold ("Franco" in "Franco-German")."""
+    out = []
+    for hit in _COMBINING_RX.finditer(text):
+        parts = [(hit.start(k), hit.end(k)) for k in (1, 2, 3) if hit.group(k)]
+        words = [text[a:b].lower() for a, b in parts]
+        if any(w in _NOT_PAIRED for w in words):
+            continue
+        for (a, b), w in zip(parts, words, strict=True):
+            code = _COMBINING.get(w)
+            if code and not any(s < b and a < e for s, e, _ in found):
+                out.append((a, b, Entry(code, "", "adjective", None)))
+    return out
+
+
+# "the town of Zaranj", "the city of Bunia": a settlement noun says the next name is a town, so a town of the
+# GeoNames list (which otherwise only votes for the home country) becomes a place mention
+_TOWN_OF = re.compile(r"\b(?:town|city|village|port|provincial capital|district capital|regional capital|"
+                      r"district headquarters|market town|border town|mining town|trading hub|hub) of "
+                      r"((?:[A-Z][\w'’-]+|[a-z][\w'’-]+)(?: [A-Z][\w'’-]+)?)")
+
+
+def _named_towns(text: str, found: list[Mention]) -> list[Mention]:
+    from sanderling.actors.home import town_country
+
+    extra = []
+    for hit in _TOWN_OF.finditer(text):
+        name = hit.group(1)
+        if name[0].islower() and not is_lowercase_text(text):
+            continue
+        s = hit.start(1)
+        for cand in (name, name.split(" ")[0]):
+            code = town_country(cand)
+            e = s + len(cand)
+            if code and not any(m.start < e and s < m.end for m in found):
+                extra.append(Mention(text=text[s:e], start=s, end=e, code=code, sector="", kind="place",
+                                     is_place=True))
+                break
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +248,7 @@ _NOT_MODIFIER = frozenset({"and", "or", "but", "the", "a", "an", "to", "of", "in
                            "might", "must", "can", "not", "also", "then", "than", "as", "while", "when", "after",
                            "before", "since", "if", "its", "their", "his", "her", "our", "this", "these", "those"})
 _BACKER = re.compile(r"[-‐–]\s?(?:backed|supported|sponsored|funded|armed|trained|aligned|allied|friendly|"
-                     r"controlled|installed|proxy)\b", re.IGNORECASE)
+                     r"controlled|installed|proxy|mediated|brokered)\b", re.IGNORECASE)
 _OF_IN = re.compile(r"^\s+(?:of|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _HONORIFIC_GAP = re.compile(r"^\s+$")
 _COORD = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
@@ -291,6 +343,9 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
         if b.is_place and "of" not in gap.lower():  # "police in Mombasa" also says where
             where = dict(place_at=b.start - a.start, place_len=b.end - b.start)
         return replace(a, code=b.code, kind="country", **span, **where)
+    if a.kind == "sector" and b.kind == "org" and b.code and (_OF_IN.match(gap) or gap == " "):
+        # "foreign ministers of ASEAN", "the paramilitary Rapid Support Forces": the organisation's own people
+        return replace(b, sector=b.sector or a.sector, **span)
     if a.kind == "sector" and b.kind == "person" and _HONORIFIC_GAP.match(gap):
         return replace(b, sector=_office_sector(text, a, b), **span)
     if a.kind in ("country", "adjective") and b.kind == "person" and _GLUE.match(gap + " "):

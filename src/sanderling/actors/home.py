@@ -2,8 +2,9 @@
 
 Local news rarely names its own country. We vote with every coded place-like mention in the
 document (country names, demonyms, capitals, cities and regions), the towns of GeoNames' 15,000+
-list (``homeplaces.json``: they vote but never become actors) and weak country-specific cue words
-of local press ("mla", "barangay"); the winner needs a majority.
+list (``homeplaces.json``: they vote, and become actors only as "the town of X") and weak
+country-specific cue words of local press ("mla", "barangay"); the winner needs half the votes (a tie
+goes to the country named first). A single cue word decides only when nothing else votes.
 
 Example::
 
@@ -55,6 +56,21 @@ def _cues():  # type: ignore[no-untyped-def]
     return automaton
 
 
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, str]:
+    """Lower-cased town name -> country, from ``homeplaces.json`` (names of one country only)."""
+    try:
+        data = json.loads(resources.files("sanderling.actors").joinpath("data", "homeplaces.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {name: code for code, names in data.get("places", {}).items() for name in names}
+
+
+def town_country(name: str) -> str | None:
+    """The country of a town of GeoNames' 15,000+ list, or None (unknown, or shared by two countries)."""
+    return _towns().get(name.lower().replace("’", "'").strip())
+
+
 def _cue_votes(text: str) -> Iterator[tuple[str, float]]:
     automaton = _cues()
     if automaton is None:
@@ -76,5 +92,7 @@ def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5)
         votes[code] += weight
     if not votes:
         return None
+    # most_common keeps insertion order among equals: a tie goes to the first named (often the dateline)
     (code, top), total = votes.most_common(1)[0], sum(votes.values())
-    return code if top / total >= min_share and top >= 1.0 else None
+    # one cue word is enough when nothing points elsewhere ("the sdm ordered ...": Indian local press)
+    return code if top / total >= min_share and top >= 0.5 else None

@@ -141,11 +141,13 @@ def is_place_use(sent: Span, m: Mention) -> bool:
 
 
 def _subject(tok: Token) -> list[Token]:
-    node = tok
+    node, via_xcomp = tok, False
     for _ in range(4):
-        subs = [c for c in node.children if c.dep_ in _SUBJ]
+        # "X are scheduled to meet", "X were expected to sign": a passive raising verb's subject does the xcomp
+        subs = [c for c in node.children if c.dep_ in _SUBJ or (via_xcomp and c.dep_ == "nsubjpass")]
         if subs:
             return subs
+        via_xcomp = node.dep_ == "xcomp"
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
@@ -167,9 +169,15 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
         addressee = any(c.dep_ in ("dobj", "obj", "dative", "iobj") and c.i != skip for c in node.children)
         for c in node.children:
             if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr", "oprd"):
+                if _summary_aside(node, c):
+                    continue
                 roots.append(c)  # the trigger's own noun too: "summoned Belarus's envoy", "asked the IMF"
             elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
                 roots.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_PARTIES)
+            elif c.dep_ == "ccomp" and _free_relative(c):
+                # "condemned what she called Bolivia's seizure", "held what officials described as talks with X":
+                # the speaker of the label is no party; the labelled thing is the object
+                roots.extend(_labelled(c))
             elif c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not addressee):
                 # "demanded that X halt": X; but "promised Y that X would ..." is addressed to Y
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
@@ -193,6 +201,42 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
     return roots, complement
+
+
+def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
+    ids = set().union(*(_subtree(r, block_preps=True) for r in roots)) if roots else set()
+    return any(toks & ids for toks in tok_of.values())
+
+
+def _when_clause(clause: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in clause.children)
+
+
+def _summary_aside(verb: Token, obj: Token) -> bool:
+    """"met X in Kampala on Monday, the first trip of its kind in a decade": a noun phrase after a comma that follows
+    the verb's own object sums the event up; the parser calls it a second object, but it names no party."""
+    edge = obj.left_edge
+    return (edge.i > 0 and edge.nbor(-1).text == "," and any(
+        c.dep_ in ("dobj", "obj") and c.i < obj.i for c in verb.children))
+
+
+_LABEL_VERBS = {"call", "describe", "term", "label", "characterize", "characterise", "dub", "brand", "deem",
+                "consider", "see", "portray", "refer"}
+
+
+def _free_relative(clause: Token) -> bool:
+    """"what he called …": a labelling verb whose object is the wh-word of a free relative clause."""
+    return clause.lemma_.lower() in _LABEL_VERBS and any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in ("what", "whatever") for c in clause.children)
+
+
+def _labelled(clause: Token) -> list[Token]:
+    """The thing a free relative labels: "called [Bolivia's seizure]", "described as [talks with X]"."""
+    out = [c for c in clause.children if c.dep_ in ("oprd", "dobj", "obj", "attr") and c.lower_ not in (
+        "what", "whatever")]
+    out.extend(p for pr in clause.children if pr.dep_ == "prep" and pr.lower_ in ("as", "to")
+               for p in pr.children if p.dep_ == "pobj")
+    return out
 
 
 def _stray_agents(tok: Token) -> list[Token]:
@@ -224,7 +268,12 @@ def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
             actors.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
             recips.extend(p for p in c.children if p.dep_ == "pobj")
-    if not actors and tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+    label = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "to") else tok.head
+    if (tok.dep_ in ("pobj", "oprd", "dobj", "obj", "attr") and label.dep_ == "ccomp"
+            and _free_relative(label) and label.head.pos_ in ("VERB", "AUX")):
+        # "X held what officials described as cordial talks with Y": X talks, not the officials
+        actors = [a for a in actors if a.dep_ != "amod" or a.tag_ != "JJ"] + _subject(label.head)
+    elif not actors and tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         actors = _subject(tok.head)
     elif not actors and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         actors = _subject(tok.head.head)  # "the minister flew to Tehran for talks with ..."
@@ -238,6 +287,14 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
     r_comp: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
         a_roots, r_roots = _noun_roots(trigger)
+        gov = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else (
+            trigger.head if trigger.dep_ in ("dobj", "obj", "attr") else None)
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and not _holds_mention(a_roots, tok_of):
+            # "resumed joint river patrols", "In a phone call, X told Y": modifiers name no party; the clause does
+            a_roots = _subject(gov)
+            if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and not _holds_mention(
+                    r_roots, tok_of):
+                r_roots = [c for c in gov.children if c.dep_ in ("dobj", "dative", "iobj")]
     else:
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
@@ -246,7 +303,9 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         reduced = (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
                    and not any(c.dep_ in ("dobj", "obj", "dative") for c in trigger.children))
         if passive and not agents:
-            agents = _stray_agents(trigger)
+            agents = _stray_agents(trigger) or [
+                s for c in trigger.children if c.dep_ == "advcl" and _when_clause(c)
+                for s in c.children if s.dep_ == "nsubj"]  # "were killed when gunmen opened fire"
         if passive or reduced:
             a_roots = agents
             r_main, r_comp = _recipient_roots(trigger, extra)
@@ -256,6 +315,10 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         else:
             a_roots = _subject(trigger)
             r_roots, r_comp = _recipient_roots(trigger, extra)
+            if trigger.dep_ == "advcl" and _when_clause(trigger):
+                # "two guards were shot dead when gunmen stormed a bank": the victims of the clause
+                r_comp = r_comp + [c for c in trigger.head.children if c.dep_ == "nsubjpass" or (
+                    c.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("die", "perish"))]
     a_ids: set[int] = set().union(*(_subtree(r, block_preps=True) for r in a_roots)) if a_roots else set()
     mention_toks: set[int] = set().union(*tok_of.values()) if tok_of else set()
     r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
@@ -270,6 +333,7 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
             r_roots = r_comp
     if recips and actors:
         recips = _own_institutions(sent, actors, recips, mentions)
+        recips = _counterpart(sent.doc.text, actors, recips)
     from_parse = bool(actors)
     if not actors:
         before = [m for m in cands if m.end <= trigger.idx and m not in recips]
@@ -280,6 +344,20 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         if after and not r_roots:
             recips = [after[0]]
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+def _counterpart(text: str, actors: list[Mention], recips: list[Mention]) -> list[Mention]:
+    """"Beijing hailed the Sino-Japanese fisheries deal", "China welcomed Sino-US talks": in a hyphenated pair
+    that includes the actor's own country, the other half is the recipient."""
+    own = {a.code for a in actors if a.code}
+
+    def paired(m: Mention) -> bool:
+        return (m.start > 0 and text[m.start - 1] == "-") or (m.end < len(text) and text[m.end] == "-")
+
+    drop = [r for r in recips if r.code in own and paired(r)]
+    if drop and any(r.code and r.code not in own and paired(r) for r in recips):
+        return [r for r in recips if r not in drop]
+    return recips
 
 
 _NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
@@ -311,6 +389,7 @@ _GENERIC: dict[str, str] = {
                      "worshipper", "mourner", "fisherman", "driver", "pedestrian", "household", "tenant",
                      "blogger", "critic", "dissident", "lawyer", "candidate", "hostage", "detainee",
                      "prisoner", "inmate", "guard", "volunteer"), "CVL"),
+    **dict.fromkeys(("chieftain", "stalwart", "loyalist", "aspirant"), "PTY"),
     **dict.fromkeys(("journalist", "reporter", "photographer", "editor", "broadcaster"), "JRN"),
     **dict.fromkeys(("doctor", "nurse", "paramedic", "medic", "physician", "surgeon"), "MED"),
     **dict.fromkeys(("student", "teacher", "lecturer", "professor", "pupil"), "EDU"),
@@ -319,7 +398,8 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(("trader", "businessman", "businesswoman", "shopkeeper", "merchant", "investor",
                      "company", "firm"), "BUS"),
     **dict.fromkeys(("smuggler", "suspect", "criminal", "robber", "gangster", "trafficker", "kidnapper",
-                     "thief", "poacher", "bandit", "gang", "rustler", "pirate"), "CRM"),
+                     "thief", "poacher", "bandit", "gang", "rustler", "pirate", "accused", "undertrial",
+                     "convict", "culprit", "offender"), "CRM"),
     **dict.fromkeys(("migrant", "refugee", "asylum-seeker"), "REF"),
     **dict.fromkeys(("pilgrim", "priest", "imam", "cleric", "monk", "nun", "pastor"), "REL"),
 }
@@ -335,12 +415,17 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
     acting state's own). The phrase is the noun with its left modifiers; None when nothing fits.
     """
     for root in roots:
-        head = root
-        sector = _GENERIC.get(head.lemma_.lower())
+        head, left = root, root.i
+        if root.pos_ == "NUM" and root.i + 1 < sent.end:
+            # "convicted four accused": the parser makes the number the object and the noun a participle
+            nxt = sent.doc[root.i + 1]
+            if nxt.head.i == root.i and nxt.lower_ in _GENERIC:
+                head = nxt
+        sector = _GENERIC.get(head.lemma_.lower()) or _GENERIC.get(head.lower_)
         if sector is None:
             continue
-        left = min([head.i] + [c.left_edge.i for c in head.lefts
-                               if c.dep_ in ("amod", "compound", "nummod", "det", "nmod", "quantmod")])
+        left = min([left] + [c.left_edge.i for c in root.lefts
+                             if c.dep_ in ("amod", "compound", "nummod", "det", "nmod", "quantmod")])
         start_tok = sent.doc[left]
         start, end = start_tok.idx, head.idx + len(head.text)
         own = code
