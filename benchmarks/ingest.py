@@ -59,6 +59,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from proctree import tree_rss_mb
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
 SRC = Path(__file__).resolve().parents[1] / "src"
 MODES = ("parse", "full", "workers")
@@ -151,29 +153,6 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants (worker processes included), from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry}/statm") as fh:
-                rss[int(entry)] = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError):
-            continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        p = frontier.pop()
-        kids = [c for c, pp in parents.items() if pp == p and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    return sum(rss.get(p, 0) for p in tree) / 2**20
-
-
 def _cpu_seconds() -> float:
     """CPU time of this process and of its (finished, reaped) child processes."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -197,7 +176,7 @@ def child(archive: Path, expected_items: int, mode: str, workers: int) -> dict[s
         counts["documents"] += isinstance(item, Document)
         counts["rejected"] += isinstance(item, Rejected)
         if counts["items"] in checkpoints:
-            rss_at[counts["items"]] = round(_tree_rss_mb(os.getpid()) if tree else _rss_mb(), 1)
+            rss_at[counts["items"]] = round(tree_rss_mb(os.getpid()) if tree else _rss_mb(), 1)
 
     t0 = time.perf_counter()
     if mode in ("full", "parse"):
@@ -276,7 +255,7 @@ def _run_code(archive: Path, workdir: Path, src: Path, workers: int) -> dict[str
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(src))
     peak = 0.0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_mb(proc.pid))
+        peak = max(peak, tree_rss_mb(proc.pid))
         time.sleep(0.25)
     seconds = time.perf_counter() - t0
     err = proc.stderr.read() if proc.stderr else ""

@@ -35,8 +35,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from proctree import descendants, rss_mb
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 # -- corpus ------------------------------------------------------------------------------------
@@ -85,37 +86,6 @@ def read_batches(path: Path, batch_size: int) -> list[list[Any]]:
 # -- memory ------------------------------------------------------------------------------------
 
 
-def _children() -> dict[int, int]:
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    return parents
-
-
-def _descendants(root: int) -> set[int]:
-    parents = _children()
-    tree, frontier = {root}, [root]
-    while frontier:
-        p = frontier.pop()
-        kids = [c for c, pp in parents.items() if pp == p and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    return tree
-
-
-def _rss_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/statm") as fh:
-            return int(fh.read().split()[1]) * PAGE / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
 def _cmdline(pid: int) -> str:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as fh:
@@ -160,7 +130,7 @@ class MemorySampler:
 
     def __enter__(self) -> MemorySampler:
         self._t0, self._busy0 = time.perf_counter(), _busy_ticks()
-        self._base = {pid: _cpu_ticks(pid) for pid in _descendants(os.getpid())}
+        self._base = {pid: _cpu_ticks(pid) for pid in descendants(os.getpid())}
         self._thread.start()
         return self
 
@@ -176,8 +146,8 @@ class MemorySampler:
         me = os.getpid()
         while not self._stop.is_set():
             total = 0.0
-            for pid in _descendants(me):
-                rss = _rss_mb(pid)
+            for pid in descendants(me):
+                rss = rss_mb(pid)
                 total += rss
                 self._cpu[pid] = max(self._cpu.get(pid, 0), _cpu_ticks(pid))
                 if pid == me:

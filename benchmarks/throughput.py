@@ -22,30 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from proctree import tree_rss_mb
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
-
-
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants (workers included), from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry}/statm") as fh:
-                rss[int(entry)] = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, ValueError, IndexError):
-            continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        p = frontier.pop()
-        kids = [c for c, pp in parents.items() if pp == p and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    return sum(rss.get(p, 0) for p in tree) / 2**20
 
 
 def one_run(data: Path, workdir: Path, extra: tuple[str, ...] = ()) -> tuple[float, float, str]:
@@ -58,7 +37,7 @@ def one_run(data: Path, workdir: Path, extra: tuple[str, ...] = ()) -> tuple[flo
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_mb(proc.pid))
+        peak = max(peak, tree_rss_mb(proc.pid))
         time.sleep(0.25)
     elapsed = time.perf_counter() - t0
     err = proc.stderr.read() if proc.stderr else ""
