@@ -10,7 +10,6 @@ refitted on all sentences. The pipeline uses it to fill the mode of events whose
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ OUT = ROOT / "src" / "sanderling" / "events" / "data" / "mode-head.npz"
 
 def main() -> None:
     from sanderling.events.classifier import SentenceClassifier
-    from sanderling.events.train import fit_softmax
+    from sanderling.events.train import fit_softmax, held_out
     from sanderling.ontology import ONTOLOGY
 
     rows, seen = [], set()
@@ -40,8 +39,7 @@ def main() -> None:
             mode = r.get("mode") or ""
             if mode and mode not in ONTOLOGY.types[etype].modes:
                 continue
-            held = int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF < 0.1
-            rows.append((text, etype, mode, held))
+            rows.append((text, etype, mode, held_out(text, 0.1)))
     clf = SentenceClassifier.default()
     X = clf.embed([t for t, _, _, _ in rows]).astype(np.float64)
     arrays: dict[str, np.ndarray] = {}

@@ -11,7 +11,6 @@ Parses and classifier outputs are cached, so each setting costs only the rule lo
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import tempfile
@@ -31,6 +30,8 @@ GRID = {
 
 
 def validation_gold(folder: Path, share: float, dest: Path) -> Path:
+    from sanderling.events.train import held_out
+
     rows, seen = [], set()
     for path in sorted(folder.glob("*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
@@ -41,7 +42,7 @@ def validation_gold(folder: Path, share: float, dest: Path) -> Path:
             if t in seen:
                 continue
             seen.add(t)
-            if int(hashlib.sha256(t.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF < share:
+            if held_out(t, share):
                 rows.append({"id": f"val-{len(rows):04d}", "text": t, "event": r.get("event"), "source": [],
                              "target": []})
     dest.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")

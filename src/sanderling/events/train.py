@@ -93,7 +93,8 @@ def fit_softmax(X: np.ndarray, y: np.ndarray, k: int, l2: float = 1e-3, epochs: 
     return W.astype(np.float32), b.astype(np.float32)
 
 
-def _held_out(text: str, share: float) -> bool:
+def held_out(text: str, share: float) -> bool:
+    """The fixed validation split of the training sentences: SHA-256 of the text, as a fraction, below ``share``."""
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF < share
 
 
@@ -120,7 +121,7 @@ def train_head(paths: Sequence[str | Path], out_dir: str | Path, *, validation_s
     rows = read_labelled(paths, labels)
     X = clf.embed([t for t, _ in rows]).astype(np.float64)
     y = np.array([labels.index(lab) for _, lab in rows])
-    hold = np.array([_held_out(t, validation_share) for t, _ in rows], dtype=bool)
+    hold = np.array([held_out(t, validation_share) for t, _ in rows], dtype=bool)
     validation: dict[str, float] = {}
     if 0 < hold.sum() < len(rows):
         W, b = fit_softmax(X[~hold], y[~hold], len(labels), l2=l2)
