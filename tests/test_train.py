@@ -84,3 +84,14 @@ def test_cli_train_and_code_with_the_head(tmp_path):
     bad.write_text("not json\n", "utf-8")
     res = runner.invoke(main, ["train", str(bad), "--out", str(tmp_path / "h2")])
     assert res.exit_code == 1 and "bad.jsonl:1" in res.output
+
+
+def test_unreadable_or_empty_training_files(tmp_path):
+    binary = tmp_path / "bin.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00\x81 not utf-8")
+    with pytest.raises(TrainingDataError, match="bin.jsonl: cannot read it as UTF-8"):
+        read_labelled([binary], ["none"])
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", "utf-8")
+    with pytest.raises(TrainingDataError, match="no labelled sentences"):
+        read_labelled([empty], ["none"])

@@ -46,7 +46,11 @@ def read_labelled(paths: Sequence[str | Path], labels: Sequence[str]) -> list[tu
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for f in files:
-        for n, line in enumerate(f.read_text("utf-8").splitlines(), 1):
+        try:
+            lines = f.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TrainingDataError(f"{f}: cannot read it as UTF-8 text ({type(exc).__name__})") from exc
+        for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
