@@ -68,3 +68,24 @@ def test_cli_links_duplicates_across_runs(tmp_path: Path) -> None:
     res = runner.invoke(main, ["code", str(later), "--db", db, "-q", "--workers", "1", "--no-dedupe", "--recode"])
     with Store(db, read_only=True) as st:
         assert {r["id"]: r["status"] for r in st.documents().to_pylist()}["site-2"] == "coded"
+
+
+def test_signatures_built_in_workers_give_the_same_verdicts() -> None:
+    """Workers attach signatures while building documents; the checking process then uses them as they are."""
+    from dataclasses import replace
+
+    from sanderling.settings import Settings
+    from sanderling.sources.build import Unbuilt, materialize_all
+
+    items = [Unbuilt("a", "a.txt", STORY, False), Unbuilt("b", "b.txt", "UPDATE 1 - " + STORY, False),
+             Unbuilt("c", "c.txt", OTHER, False)]
+    built = materialize_all(items, Settings())
+    assert all(d.signature is not None and d.signature.doc_id == d.id for d in built)
+    assert [d.signature.text_key for d in built] == [signature(d.id, d.text).text_key for d in built]
+    ready = Deduper().check_batch([(d.id, d.text) for d in built], [d.signature for d in built])
+    here = Deduper().check_batch([(d.id, d.text) for d in built])
+    assert ready == here and ready[1] is not None and ready[1][0] == "a" and ready[2] is None
+    # a signature that belongs to another document is not trusted
+    wrong = Deduper().check_batch([(d.id, d.text) for d in built], [built[2].signature, None, None])
+    assert wrong == here
+    assert all(d.signature is None for d in materialize_all(items, replace(Settings(), dedupe=False)))

@@ -72,3 +72,18 @@ def test_denials_negations_and_background(pipeline) -> None:  # type: ignore[no-
     assert all(not e.happened for e in neither if e.event == "ASSAULT")
     past = pipeline.code_text("A film recalls the 1984 miners' strike in Britain.", pub_date="2024-05-01")
     assert past and all(e.historical for e in past)
+
+
+def test_max_sentences_codes_only_the_first_candidate_sentences() -> None:
+    from dataclasses import replace as _replace
+
+    from sanderling.pipeline import Pipeline
+    from sanderling.settings import Settings
+
+    text = ("Iran condemned the airstrike on Tuesday. Later in the day, Turkey accused Greece of violating its "
+            "airspace. Egypt urged Israel to allow aid convoys into the territory.")
+    everything = Pipeline(Settings()).code_text(text)
+    first = Pipeline(_replace(Settings(), max_sentences=1)).code_text(text)
+    assert len({e.text_start for e in everything}) == 3
+    assert first and {e.text_start for e in first} == {0}
+    assert Pipeline(_replace(Settings(), max_sentences=1)).version != Pipeline(Settings()).version

@@ -87,13 +87,17 @@ def main() -> None:
               help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
 @click.option("--no-classifier", is_flag=True,
               help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
+@click.option("--max-sentences", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Code at most this many candidate sentences (an actor and a trigger word) per document, "
+                   "in text order; 0 codes them all. Events live in the first sentences; later ones are mostly "
+                   "background and speculation.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None, show_all: bool,
          batch_size: int, lock_timeout: float, max_bytes: int, max_line_bytes: int, csv_columns: str | None,
          langs: tuple[str, ...],
          recode: bool, workers: int | None, actor_files: tuple[str, ...], feeds: tuple[str, ...],
          allow_private: bool, ignore_robots: bool, engine_name: str, address: str | None, lake: str | None,
-         dedupe: bool, dup_threshold: float, quiet: bool, classifier_dir: str | None,
+         dedupe: bool, dup_threshold: float, max_sentences: int, quiet: bool, classifier_dir: str | None,
          no_classifier: bool) -> None:
     """Code PATHS (text, HTML, JSONL, CSV, WARC, .gz, directories, http(s) URLs; - for stdin) into --db.
 
@@ -113,7 +117,7 @@ def code(paths: tuple[str, ...], db: str, text: str | None, pub_date: str | None
     settings = Settings(batch_size=batch_size, lock_timeout=lock_timeout, max_doc_bytes=max_bytes,
                         max_line_bytes=max_line_bytes, languages=tuple(langs), actors=tuple(actor_files),
                         csv_columns=_csv_mapping(csv_columns), classifier=not no_classifier,
-                        classifier_dir=classifier_dir)
+                        classifier_dir=classifier_dir, dedupe=dedupe, max_sentences=max_sentences)
     try:
         _check_actors(settings)
         if text is not None:
@@ -271,7 +275,9 @@ def _link_duplicates(batch: list[Any], deduper: Any, kept: dict[str, Any]) -> li
     from sanderling.model import Rejected
 
     docs = [d for d in batch if isinstance(d, Document)]
-    verdicts = dict(zip((d.id for d in docs), deduper.check_batch([(d.id, d.text) for d in docs]), strict=True))
+    # signatures come ready from the workers that built the documents (sources/build.py); else computed here
+    verdicts = dict(zip((d.id for d in docs), deduper.check_batch([(d.id, d.text) for d in docs],
+                                                                  [d.signature for d in docs]), strict=True))
     for sig in deduper.added:  # new first copies: their signatures are stored with their outcomes
         kept[sig.doc_id] = sig
     deduper.added.clear()
@@ -447,8 +453,10 @@ def docs(db: str, status: str | None, limit: int | None, fmt: str, output: str |
               help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
 @click.option("--no-classifier", is_flag=True,
               help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
+@click.option("--max-sentences", default=0, show_default=True, type=click.IntRange(min=0),
+              help="As for `code`: candidate sentences coded per text (0 = all).")
 def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...],
-             classifier_dir: str | None, no_classifier: bool) -> None:
+             classifier_dir: str | None, no_classifier: bool, max_sentences: int) -> None:
     """Score the coder on a gold JSONL file (format: docs/evaluation.md).
 
     \b
@@ -459,7 +467,8 @@ def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple
     from sanderling.pipeline import Pipeline
 
     try:
-        settings = Settings(actors=tuple(actor_files), classifier=not no_classifier, classifier_dir=classifier_dir)
+        settings = Settings(actors=tuple(actor_files), classifier=not no_classifier, classifier_dir=classifier_dir,
+                            max_sentences=max_sentences)
         _check_actors(settings)
         metrics, rows = evaluate(gold, Pipeline(settings))
     except SanderlingError as exc:

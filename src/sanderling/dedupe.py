@@ -35,6 +35,7 @@ NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
+MIN_WORDS = 40
 _WORD = re.compile(r"\w+")
 
 
@@ -60,7 +61,7 @@ def _minhash():  # type: ignore[no-untyped-def]
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
-def signature(doc_id: str, text: str, min_words: int = 40) -> Signature:
+def signature(doc_id: str, text: str, min_words: int = MIN_WORDS) -> Signature:
     words = _WORD.findall(text.lower())
     key = hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
     if len(words) < min_words:
@@ -87,7 +88,7 @@ Lookup = Callable[[Sequence[int]], list[Signature]]
 class Deduper:
     """Remembers the signatures of the documents kept so far; ``check`` says what a new one duplicates."""
 
-    def __init__(self, threshold: float = 0.8, lookup: Lookup | None = None, min_words: int = 40) -> None:
+    def __init__(self, threshold: float = 0.8, lookup: Lookup | None = None, min_words: int = MIN_WORDS) -> None:
         self.threshold = threshold
         self.min_words = min_words
         self._lookup = lookup
@@ -98,9 +99,15 @@ class Deduper:
         """(id of the first copy, similarity) if ``text`` duplicates a kept document; else keep it."""
         return self.check_batch([(doc_id, text)])[0]
 
-    def check_batch(self, docs: Sequence[tuple[str, str]]) -> list[tuple[str, float] | None]:
-        """``check`` for several documents in order, with one database lookup for all of them."""
-        sigs = [signature(doc_id, text, self.min_words) for doc_id, text in docs]
+    def check_batch(self, docs: Sequence[tuple[str, str]],
+                    ready: Sequence[Signature | None] | None = None) -> list[tuple[str, float] | None]:
+        """``check`` for several documents in order, with one database lookup for all of them.
+
+        ``ready`` may hold signatures already computed (by :func:`signature` with the default ``min_words``,
+        e.g. in a worker process); missing or mismatching ones are computed here."""
+        given = list(ready) if ready is not None else [None] * len(docs)
+        sigs = [pre if (isinstance(pre, Signature) and pre.doc_id == doc_id and self.min_words == MIN_WORDS)
+                else signature(doc_id, text, self.min_words) for (doc_id, text), pre in zip(docs, given, strict=True)]
         stored: dict[int, list[Signature]] = defaultdict(list)
         if self._lookup is not None and sigs:
             wanted = {k for s in sigs for k in s.band_keys()}

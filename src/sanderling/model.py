@@ -39,6 +39,8 @@ class Document:
     language: str | None = None
     origin: str | None = None  # where it was read: path, path:line, "-" (stdin)
     flags: tuple[str, ...] = ()  # e.g. "spam:casino" found and removed by extraction
+    # near-duplicate signature (sanderling.dedupe.Signature), computed by the worker that built the document
+    signature: Any = field(default=None, compare=False, repr=False)
 
     @property
     def text_hash(self) -> str:

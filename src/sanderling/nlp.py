@@ -45,9 +45,16 @@ def parser_nlp():  # type: ignore[no-untyped-def]
 
 
 def model_version() -> str:
-    import spacy
+    """``spacy-<version>/<model>``, read from the installed package's metadata: the CLI process, which
+    never parses, does not pay for importing spaCy (~2 s) just to stamp the coder version."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return f"spacy-{spacy.__version__}/{MODEL}"
+    try:
+        return f"spacy-{version('spacy')}/{MODEL}"
+    except PackageNotFoundError:  # not installed as a distribution (a source tree on sys.path)
+        import spacy
+
+        return f"spacy-{spacy.__version__}/{MODEL}"
 
 
 class FastAnnotator:

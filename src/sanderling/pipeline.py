@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from sanderling.actors import Gazetteer, home_country, is_lowercase_text
 from sanderling.actors.coref import NONSTATE, carry_over
 from sanderling.actors.places import coordinates
 from sanderling.calibration import calibrate
-from sanderling.events.classifier import SentenceClassifier
+from sanderling.events.classifier import SentenceClassifier, classifier_version
 from sanderling.events.detect import Trigger, find_triggers, select
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
@@ -137,8 +138,14 @@ class Pipeline:
         gaz = _data_hash("sanderling.actors", "gazetteer.json")
         places = _data_hash("sanderling.actors", "places.json")
         people = _people_hash(self.settings.actors)
-        clf = f".clf.{self.classifier.version}" if self.classifier is not None else ""
-        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}.pp.{people}{clf}/{model_version()}"
+        # the shipped model's version is read from its metadata (the CLI process never classifies);
+        # a user's folder is loaded here, so that a broken one fails the run at once, with its reason
+        clf = ""
+        if self.settings.classifier:
+            custom = self.settings.classifier_dir is not None and self.classifier is not None
+            clf = f".clf.{self.classifier.version if custom else classifier_version()}"
+        cap = f".max{self.settings.max_sentences}" if self.settings.max_sentences > 0 else ""
+        return f"{__version__}+lex.{lex}.gaz.{gaz}.pl.{places}.pp.{people}{clf}{cap}/{model_version()}"
 
     # -- public API -------------------------------------------------------------------
     def code_text(self, text: str, doc_id: str = "text", pub_date: str | None = None,
@@ -148,8 +155,9 @@ class Pipeline:
     def code_documents(self, docs: Sequence[Document]) -> list[list[Event]]:
         """Events per document; sentences of the whole batch are parsed together for speed."""
         cands: list[_Candidate] = []
+        cap = self.settings.max_sentences
         for i, doc in enumerate(docs):
-            cands.extend(self._candidates(i, doc))
+            cands.extend(islice(self._candidates(i, doc), cap) if cap > 0 else self._candidates(i, doc))
         out: list[list[Event]] = [[] for _ in docs]
         probs: list[dict[str, float] | None] = [None] * len(cands)
         embs: list[Any] = [None] * len(cands)

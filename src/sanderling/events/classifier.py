@@ -41,6 +41,16 @@ def _default_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def classifier_version(data_dir: str | os.PathLike[str] | None = None) -> str:
+    """The version of a classifier folder (default: the shipped one), read from its metadata only:
+    processes that stamp versions but never classify (the CLI) do not load the model."""
+    base = Path(data_dir) if data_dir is not None else Path(str(resources.files("sanderling.events") / "data"))
+    try:
+        return str(json.loads((base / META_FILE).read_text("utf-8")).get("version", "unknown"))
+    except (OSError, ValueError, AttributeError) as exc:
+        raise ModelError(f"event classifier metadata {base / META_FILE} is unreadable ({exc}); {_REBUILD}") from exc
+
+
 class SentenceClassifier:
     """Embeds sentences with an int8 ONNX all-MiniLM-L6-v2 and scores the 16 PLOVER event types.
 

@@ -144,8 +144,17 @@ def materialize(item: Document | Rejected | Unbuilt, settings: Settings) -> Docu
 
 
 def materialize_all(items: list[Document | Rejected | Unbuilt], settings: Settings) -> list[Document | Rejected]:
-    """:func:`materialize` over a batch (what an engine's worker does first)."""
-    return [materialize(item, settings) for item in items]
+    """:func:`materialize` over a batch (what an engine's worker does first).
+
+    Documents built here also get their near-duplicate signature (``settings.dedupe``): ~15 ms of CPU per
+    article that then runs in the workers, in parallel, instead of in the one process that checks duplicates."""
+    out = [materialize(item, settings) for item in items]
+    if settings.dedupe:
+        from sanderling.dedupe import signature
+
+        out = [replace(d, signature=signature(d.id, d.text)) if isinstance(d, Document) and isinstance(src, Unbuilt)
+               else d for d, src in zip(out, items, strict=True)]
+    return out
 
 
 def is_deferred(items: Iterable[object]) -> bool:
