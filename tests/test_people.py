@@ -121,3 +121,26 @@ def test_bad_actors_file_stops_code_with_one_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["code", "--text", "Iran condemned Israel.", "--actors", str(bad)])
     assert res.exit_code == 1
     assert "code 'nope' must be three upper-case letters" in res.output
+
+
+def test_parsed_cache_is_current_and_gives_the_same_people(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """people.parsed.json must match the YAML files (rebuild: python scripts/build_people_cache.py)."""
+    import hashlib
+    import json
+    from importlib import resources
+
+    from sanderling.actors import people as P
+
+    folder = resources.files("sanderling.actors").joinpath("data", "people")
+    cache = json.loads(resources.files("sanderling.actors").joinpath("data", P.CACHE_FILE).read_text("utf-8"))
+    for entry in folder.iterdir():
+        if entry.name.endswith(".yaml"):
+            assert cache["files"][entry.name]["sha256"] == hashlib.sha256(entry.read_bytes()).hexdigest(), (
+                f"{P.CACHE_FILE} is stale for {entry.name}: run python scripts/build_people_cache.py")
+    cached = P.builtin_people()
+    P.builtin_people.cache_clear()
+    monkeypatch.setattr(P, "_parsed_cache", lambda: {})
+    try:
+        assert P.builtin_people() == cached
+    finally:
+        P.builtin_people.cache_clear()

@@ -28,6 +28,8 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -175,11 +177,22 @@ def load_people_file(path: str | Path, source: str | None = None) -> list[Person
 
     p = Path(path)
     try:
-        data = yaml.load(p.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = parse_yaml(p.read_text("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read actors file {p}: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:
         raise InputError(f"{p}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    return people_from_data(data, p, source)
+
+
+def parse_yaml(text: str) -> Any:
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def people_from_data(data: Any, p: Path, source: str | None = None) -> list[Person]:
+    """Entries from a parsed people file (a list of entries, or a mapping with a ``people`` list)."""
     if isinstance(data, dict):
         data = data.get("people", data.get("actors"))
     if not isinstance(data, list):
@@ -193,11 +206,33 @@ def builtin_people() -> tuple[Person, ...]:
     out: list[Person] = []
     if not folder.is_dir():
         return ()
+    cache = _parsed_cache()
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            with resources.as_file(entry) as path:
-                out.extend(load_people_file(path, source=f"sanderling:{entry.name}"))
+            raw = entry.read_bytes()
+            hit = cache.get(entry.name)
+            if hit is not None and hit.get("sha256") == hashlib.sha256(raw).hexdigest():
+                # the same file, already parsed (YAML parsing costs ~1 s per process for these files)
+                out.extend(people_from_data(hit["data"], Path(entry.name), f"sanderling:{entry.name}"))
+            else:
+                with resources.as_file(entry) as path:
+                    out.extend(load_people_file(path, source=f"sanderling:{entry.name}"))
     return tuple(out)
+
+
+CACHE_FILE = "people.parsed.json"
+
+
+def _parsed_cache() -> dict[str, Any]:
+    """``data/people.parsed.json`` (scripts/build_people_cache.py): each shipped YAML file's parsed content
+    with its SHA-256. A file whose hash differs (edited since) is parsed from its YAML, so the cache can be
+    stale but never wrong; tests/test_people.py fails when it is stale."""
+    try:
+        raw = resources.files("sanderling.actors").joinpath("data", CACHE_FILE).read_text("utf-8")
+        files = json.loads(raw).get("files", {})
+        return files if isinstance(files, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 def load_people(extra: Sequence[str | Path] = ()) -> tuple[Person, ...]:
