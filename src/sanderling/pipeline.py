@@ -65,7 +65,7 @@ _SPORTS = re.compile(
 # How the learned sentence classifier (events/classifier.py) combines with the lexicon; chosen on devset/dev.jsonl
 # (docs/classifier.md). p(type) is the classifier's probability of the event's type, p(none) of "no event".
 CLASSIFIER = {
-    "max_sentences": 6,  # candidate sentences per document that the classifier reads (speed; see docs)
+    "max_sentences": 4,  # candidate sentences per document that the classifier reads (speed; see docs)
     "skip_none": 0.985,  # candidate sentences with p(none) at least this are not parsed (speed)
     "drop_none": 0.5,  # events in sentences with p(none) at least this are dropped ...
     "drop_type": 0.3,  # ... unless the classifier gives their type at least this
@@ -461,7 +461,6 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
     conf *= 0.85 ** _clause_depth(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _BACKGROUND_PREPS:
         conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
-    conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - 2))
     if historical:
         conf *= 0.6  # background ("the 2019 protests") rarely is the reported event
     if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
@@ -471,6 +470,8 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
     if p_type is not None:
         mix = CLASSIFIER["mix"]
         conf = max(conf, 1e-6) ** (1.0 - mix) * max(p_type, 1e-6) ** mix
+    # inverted pyramid: the lede states the event; applied after the mix, which would otherwise all but erase it
+    conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - 2))
     # calibrated on the development set: P(the event type is right) for this raw score (docs/accuracy.md)
     return round(calibrate(max(0.05, min(0.99, conf))), 4)
 
