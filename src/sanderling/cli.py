@@ -87,7 +87,7 @@ def main() -> None:
               help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
 @click.option("--no-classifier", is_flag=True,
               help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
-@click.option("--max-sentences", default=0, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-sentences", default=12, show_default=True, type=click.IntRange(min=0),
               help="Code at most this many candidate sentences (an actor and a trigger word) per document, "
                    "in text order; 0 codes them all. Events live in the first sentences; later ones are mostly "
                    "background and speculation.")
@@ -453,7 +453,7 @@ def docs(db: str, status: str | None, limit: int | None, fmt: str, output: str |
               help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
 @click.option("--no-classifier", is_flag=True,
               help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
-@click.option("--max-sentences", default=0, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-sentences", default=12, show_default=True, type=click.IntRange(min=0),
               help="As for `code`: candidate sentences coded per text (0 = all).")
 def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...],
              classifier_dir: str | None, no_classifier: bool, max_sentences: int) -> None:

@@ -15,7 +15,7 @@ class Settings:
     max_sentence_chars: int = 1_500  # longer "sentences" (tables, lists) are not parsed
     # candidate sentences (an actor and a trigger word) coded per document, in text order; 0 = all. News states
     # its events early; later sentences are mostly background, history and speculation (docs/pipeline.md)
-    max_sentences: int = 0
+    max_sentences: int = 12
     languages: tuple[str, ...] = ("en",)
     actors: tuple[str, ...] = ()  # the user's extra actor YAML files (--actors)
     csv_columns: tuple[tuple[str, str], ...] = ()  # CSV (our field, column) overrides (--csv-columns)
