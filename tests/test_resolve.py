@@ -17,3 +17,37 @@ def test_no_expression_gives_publication_date() -> None:
     assert resolve_date("Nothing temporal here.", "2024-01-01") == "2024-01-01"
     assert resolve_date("Nothing temporal here.", None) is None
     assert resolve_date("Bad pub date", "not-a-date") is None
+
+
+def test_contexts_come_from_the_sentence_and_the_parties_sectors() -> None:
+    from sanderling.resolve.contexts import event_contexts, sentence_contexts
+
+    assert event_contexts("Police fired tear gas at farmers demanding drinking water.", (), ("COP", "AGR")) == (
+        "repression", "human_security")
+    assert event_contexts("The court jailed the ex-mayor for bribery.", (), ("JUD",)) == ("legal", "corruption")
+    # the trigger's own contexts come first; party sectors add theirs; no repeats
+    assert event_contexts("Hackers stole voter rolls before the election.", ("cyber",), ("MIL",)) == (
+        "cyber", "election", "military")
+    # specific cues only: an ordinary political sentence has no subject-matter context
+    assert sentence_contexts("The president said on Monday that he would travel to the capital.") == ()
+    assert sentence_contexts("Think tanks appealed for calm after the meeting.") == ()
+    assert set(sentence_contexts("North Korea fired two ballistic missiles carrying nuclear warheads.")) == {
+        "military", "cbrn"}
+
+
+def test_context_names_are_plovers() -> None:
+    import json
+    from importlib import resources
+
+    from sanderling.resolve.contexts import CUES, SECTOR_CONTEXT
+
+    raw = resources.files("sanderling.ontology").joinpath("data", "plover.json").read_text("utf-8")
+    names = {c["name"] for c in json.loads(raw)["contexts"]}
+    assert set(CUES) <= names and set(SECTOR_CONTEXT.values()) <= names
+
+
+def test_events_carry_sentence_contexts() -> None:
+    from sanderling.pipeline import Pipeline
+
+    events = Pipeline().code_text("Riot police fired tear gas at protesters demanding an end to power cuts in Lagos.")
+    assert events and {"repression", "human_security"} <= set(events[0].context)

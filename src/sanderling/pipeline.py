@@ -32,6 +32,7 @@ from sanderling.events.detect import Trigger, find_triggers, select
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
 from sanderling.nlp import fast_parser, model_version
+from sanderling.resolve.contexts import event_contexts
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
 from sanderling.roles import GENERIC_WORDS, aimed_places, assign_roles, generic_party, is_place_use
@@ -302,7 +303,9 @@ class Pipeline:
             off = cand.sentence.start
             events.append(Event(
                 id=event_id(doc.id, off, off + t_start, etype),
-                doc_id=doc.id, event=etype, mode=mode, context=entry.context,
+                doc_id=doc.id, event=etype, mode=mode,
+                context=event_contexts(cand.sentence.text, entry.context,
+                                       [m.sector for m in (*roles.actors, *roles.recipients)]),
                 actor=tuple(_entity(m, off) for m in roles.actors),
                 recipient=tuple(_entity(m, off, as_target=True) for m in roles.recipients),
                 event_text=cand.sentence.text[t_start:t_end], event_start=off + t_start, event_end=off + t_end,
