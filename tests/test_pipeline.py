@@ -87,3 +87,17 @@ def test_max_sentences_codes_only_the_first_candidate_sentences() -> None:
     assert len({e.text_start for e in everything}) == 3
     assert first and {e.text_start for e in first} == {0}
     assert Pipeline(_replace(Settings(), max_sentences=1)).version != Pipeline(Settings()).version
+
+
+def test_lede_factor_survives_the_classifier_mix() -> None:
+    """A sentence deep in an article must not outrank the lede just because the classifier is sure of it."""
+    from types import SimpleNamespace
+
+    from sanderling.pipeline import _confidence
+
+    tok = SimpleNamespace(pos_="VERB", dep_="ROOT", i=0, lemma_="urge")
+    tok.head = tok
+    roles = SimpleNamespace(from_parse=True, recipients=("x",), actors=("y",))
+    lede = _confidence(0.9, tok, "REQUEST", roles, False, 0, p_type=0.95)
+    deep = _confidence(0.9, tok, "REQUEST", roles, False, 12, p_type=0.99)
+    assert deep < lede - 0.1  # before the fix: 0.98 vs 0.99
