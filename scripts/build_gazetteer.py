@@ -758,7 +758,9 @@ _EXTRA_SECTOR_NOUNS = {
             "ssp", "dsp", "dcp", "acp", "igp", "dgp", "sho", "sdpo", "station house officer",
             "levies personnel", "levies force", "levies forces", "levies officials", "levies men"],
     "CVL": ["delegation of villagers", "thousands", "hundreds", "tens of thousands", "hundreds of thousands",
-            "marchers", "rioters", "mourners"],
+            "marchers", "rioters", "mourners", "prisoner", "prisoners", "political prisoners", "detainee",
+            "detainees", "inmate", "inmates", "undertrials"],
+    "LAB": ["vendor", "vendors", "street vendors", "hawker", "hawkers"],
 }
 for _sec, _nouns in _EXTRA_SECTOR_NOUNS.items():
     SECTORS.setdefault(_sec, [])

@@ -65,3 +65,52 @@ def test_modifiers_pick_the_sense_and_modes_are_inherited(lex: Lexicon) -> None:
 def test_coordinated_triggers_are_separate_events(lex: Lexicon) -> None:
     found = chosen("The two leaders met in Geneva and signed a treaty.", lex)
     assert [e for _, e, _ in found] == ["CONSULT", "SUPPORT"]
+
+
+# --- trigger choice fixes (sentences written for these tests) ------------------------------------------------
+
+def _default_chosen(text: str) -> list[tuple[str, str, str]]:
+    return chosen(text, Lexicon.default())
+
+
+def test_prefilter_stem_matches_plural_of_y_nouns() -> None:
+    assert Lexicon.default().has_candidate("The tribunal dissolved three opposition parties on Friday.")
+
+
+def test_new_triggers_deposit_resume_sharing_and_compare() -> None:
+    assert ("deposited", "SUPPORT", "") in _default_chosen(
+        "Chile deposited its instrument of ratification with the United Nations on Tuesday.")
+    assert ("deposited", "AID", "") in _default_chosen("China deposited $2 billion with Sri Lanka's central bank.")
+    assert ("resumed", "COOPERATE", "") in _default_chosen("Washington resumed intelligence sharing with Seoul.")
+    assert ("compared", "ACCUSE", "disapprove") in _default_chosen(
+        "The president compared the prime minister to Hitler on Wednesday.")
+
+
+def test_closing_domestic_bodies_and_capturing_towns() -> None:
+    assert ("closed", "COERCE", "restrict") in _default_chosen(
+        "The government closed dozens of non-governmental organisations on Thursday.")
+    assert [e for _, e, _ in _default_chosen("Rebels captured the town of Kalehe on Saturday.")] == ["ASSAULT"]
+
+
+def test_hyphenated_baton_charge_joins_into_one_trigger() -> None:
+    got = _default_chosen("Police lathi-charged the protesters outside the collectorate on Monday.")
+    assert ("charged", "ASSAULT", "crowd-control") in got
+
+
+def test_participle_dominates_the_noun_it_modifies() -> None:
+    got = _default_chosen("police on friday baton-charged pro-monarchy demonstrators near the assembly.")
+    assert [e for _, e, _ in got] == ["ASSAULT"]
+
+
+def test_weather_warnings_and_public_alerts_are_not_threats() -> None:
+    assert _default_chosen("The Met Office warned of storm surges along the west coast on Sunday.") == []
+    assert _default_chosen("The weather office issued a red alert for five coastal districts.") == []
+
+
+def test_classifier_type_is_not_given_to_a_subordinate_trigger() -> None:
+    from sanderling.pipeline import _fit_classifier
+
+    found = select(find_triggers(parse("Germany delivers air-defence systems to Ukraine as Russian strikes intensify"),
+                                 Lexicon.default()))
+    probs = {"none": 0.02, "MOBILIZE": 0.77, "AID": 0.16, "ASSAULT": 0.01}
+    assert [e for _, e, _ in _fit_classifier(found, probs)] == ["AID"]

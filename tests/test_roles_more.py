@@ -108,3 +108,57 @@ def test_demonym_with_modifiers(text: str, code: str) -> None:
 def test_demonym_not_across_verbs() -> None:
     ms = Gazetteer.default().find("The Russian said police had arrived.")
     assert not any(m.code == "RUS" and m.sector for m in ms)
+
+
+# Constructions fixed later (sentences written for these tests)
+MORE_CASES = [
+    ("noun-trigger-as-compound", "Vietnam and Laos activated a currency swap line on Monday.", {"VNM"}, {"LAO"}),
+    ("fronted-aside-subject", "Ghana and Togo, both stung by a sudden rise in power tariffs announced in Abuja the "
+     "week before, lodged a joint complaint against Nigeria on Tuesday, officials in Accra said.", {"GHA", "TGO"},
+     {"NGA"}),
+    ("filing-venue-not-target", "Ecuador lodged a complaint against Colombia with the Organization of American "
+     "States on Friday.", {"ECU"}, {"COL"}),
+    ("reported-clause-not-speaker", "Hackers tied to Iranian intelligence knocked Israeli hospital websites offline "
+     "on Sunday, Israel's cyber directorate said.", {"IRN"}, {"ISR"}),
+    ("reported-its-is-speaker", "Armenia said Azerbaijani troops had shelled its border villages overnight.",
+     {"AZE"}, {"ARM"}),
+    ("reported-its-mission-abroad", "Iran said Israel had attacked its embassy in Beirut.", {"ISR"}, {"IRN"}),
+    ("seized-settlement-in-country", "Sudanese rebels captured a town in eastern Chad on Sunday.", {"SDN"}, {"TCD"}),
+    ("body-of-organisation", "The World Bank's board of governors criticised Zambia on Friday.", {"IGO"}, {"ZMB"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "actors", "recipients"), MORE_CASES, ids=[c[0] for c in MORE_CASES])
+def test_roles_exact_more(pipeline: Pipeline, name: str, text: str, actors: set[str], recipients: set[str]) -> None:
+    test_roles_exact(pipeline, name, text, actors, recipients)
+
+
+def test_broker_is_no_party(pipeline: Pipeline) -> None:
+    """"an accord brokered by Ethiopia": the go-between is not the recipient of the signing."""
+    ev = top_event(pipeline.code_text("Sudan and South Sudan signed a border accord brokered by Ethiopia."))
+    assert ev is not None
+    assert "ETH" not in {r.code for r in ev.recipient}
+    assert {a.code for a in ev.actor} <= {"SDN", "SSD"}
+
+
+# Targets on whole articles (sentences written for these tests)
+TARGET_CASES = [
+    ("dateline-not-whose-prisoners", "VILNIUS, Oct 14 (Reuters) - Belarus freed 31 political prisoners on Tuesday, "
+     "officials in Vilnius said.", {"BLR"}, {"BLR"}),
+    ("struck-thing-in-place", "Rebel drones struck an oil depot in Port Sudan on Tuesday.", {"SDN"}, {"SDN"}),
+    ("who-is-the-people-noun", "nine pupils of a primary school in a village of katsina state who were kidnapped by "
+     "bandits have been released, police said.", {"NGA"}, {"NGA"}),
+    ("people-inside-coded-thing", "Ghana accepted a Togolese offer of a swap of detainees, officials in Abuja said.",
+     {"GHA"}, {"TGO"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "actors", "recipients"), TARGET_CASES, ids=[c[0] for c in TARGET_CASES])
+def test_article_targets(pipeline: Pipeline, name: str, text: str, actors: set[str], recipients: set[str]) -> None:
+    test_roles_exact(pipeline, name, text, actors, recipients)
+
+
+def test_hawkers_are_a_sector(pipeline: Pipeline) -> None:
+    ev = top_event(pipeline.code_text("Police in Lagos evicted hundreds of hawkers from the market on Monday."))
+    assert ev is not None
+    assert any("hawkers" in r.entity_text and r.code == "NGA" and r.sector == "LAB" for r in ev.recipient)

@@ -56,4 +56,29 @@ ENTRIES = [
      "objects": ["water", "food", "aid", "supply"], "weight": 0.7},
     {"lemma": "splash", "pos": "VERB", "event": "PROTEST", "mode": "vandalize", "cameo": "14",
      "objects": ["paint", "ink"], "weight": 0.8},
+    # ratification is complete when the instrument is deposited (SUPPORT, like "ratify")
+    {"lemma": "deposit", "pos": "VERB", "event": "SUPPORT", "mode": "", "cameo": "057",
+     "objects": ["instrument", "ratification", "instrument of ratification", "accession", "instrument of accession"],
+     "context": ["diplomatic"], "weight": 0.85},
+    # money placed with another state's central bank or treasury props it up: material help
+    {"lemma": "deposit", "pos": "VERB", "event": "AID", "mode": "", "cameo": "071",
+     "objects": ["$", "billion", "million", "dollar", "fund", "money", "reserve", "deposit"],
+     "context": ["economic"], "weight": 0.75},
+    {"lemma": "resume", "pos": "VERB", "event": "COOPERATE", "mode": "", "cameo": "064",
+     "objects": ["intelligence sharing", "information sharing", "intelligence", "sharing", "joint patrol",
+                 "patrol", "joint exercise", "exercise", "military cooperation", "security cooperation"],
+     "weight": 0.8},
+    {"lemma": "sharing", "pos": "NOUN", "event": "COOPERATE", "mode": "", "cameo": "064",
+     "modifiers": ["intelligence", "information", "data"], "weight": 0.6},
+    # "compared the offensive to the Holocaust": a rhetorical accusation
+    {"lemma": "compare", "pos": "VERB", "event": "ACCUSE", "mode": "disapprove", "cameo": "111",
+     "objects": ["holocaust", "nazi", "nazis", "hitler", "apartheid", "genocide", "fascism", "fascist", "terrorist",
+                 "terrorism", "gestapo", "ethnic cleansing"], "weight": 0.75},
+    # hyphenated regional forms ("lathi-charged", "baton-charged"): detect.py joins the parts into one lemma
+    {"lemma": "lathi-charge", "pos": "VERB", "event": "ASSAULT", "mode": "crowd-control", "cameo": "175",
+     "weight": 0.85},
+    {"lemma": "baton-charge", "pos": "VERB", "event": "ASSAULT", "mode": "crowd-control", "cameo": "175",
+     "weight": 0.85},
+    {"lemma": "batoncharge", "pos": "VERB", "event": "ASSAULT", "mode": "crowd-control", "cameo": "175",
+     "weight": 0.8},
 ]

@@ -326,7 +326,9 @@ class Pipeline:
         """The lexicon's triggers; then, if they gave no event, the main verb when the classifier is sure of a type.
 
         ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results."""
-        yield from select(find_triggers(sent, self.lexicon))
+        found = select(find_triggers(sent, self.lexicon))
+        kept = _fit_classifier(found, probs) if probs is not None else found
+        yield from kept
         if events or probs is None:
             return
         best = max((k for k in probs if k != "none"), key=probs.__getitem__)
@@ -338,6 +340,28 @@ class Pipeline:
                                  objects=frozenset(), with_=frozenset(), modifiers=frozenset(),
                                  weight=CLASSIFIER["fallback_weight"], index=-1)
             yield Trigger(tok, entry, None), best, ""
+
+
+def _fit_classifier(found, probs: dict[str, float]):  # type: ignore[no-untyped-def]
+    """Triggers the classifier's sentence type may re-type: only the main one.
+
+    The classifier reads the whole sentence, so its type belongs to the main clause's event. A trigger whose type
+    it rules out is dropped rather than re-typed when it is a noun or sits below another trigger's clause
+    ("Germany delivers air-defence systems as Russian strikes intensify" is not MOBILIZE via "strikes")."""
+    best = max((k for k in probs if k != "none"), key=probs.__getitem__)
+    if probs[best] < CLASSIFIER["retype"]:
+        return found
+
+    def rank(t):  # type: ignore[no-untyped-def]
+        return _clause_depth(t.token), t.token.pos_ != "VERB"
+    top = min((rank(t) for t, _, _ in found), default=None)
+    keep = []
+    for t, etype, mode in found:
+        ruled_out = etype != best and probs.get(etype, 0.0) < CLASSIFIER["keep_type"]
+        if ruled_out and (t.token.pos_ != "VERB" or rank(t) > top):
+            continue
+        keep.append((t, etype, mode))
+    return keep
 
 
 def _main_verb(sent):  # type: ignore[no-untyped-def]
@@ -372,9 +396,30 @@ _AIMED = {"ASSAULT", "THREATEN", "COERCE"}  # force aimed at a place hits that p
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "PRM", "LEG"}
 
 
+_SPEECH_VERBS = {"say", "tell", "add", "state", "report", "confirm", "announce", "speak", "write", "claim"}
+
+
+def _speaker_place(sent, m: Mention) -> bool:  # type: ignore[no-untyped-def]
+    """"..., officials in Vilnius said", "she told reporters in Geneva": where the news is told, not where the
+    event is (the reporter's place, like a dateline)."""
+    from sanderling.roles import _tokens_of
+
+    toks = _tokens_of(sent, m)
+    node = toks[-1] if toks else None
+    for _ in range(6):
+        if node is None or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in _SPEECH_VERBS and any(
+                c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "dobj" and c.lemma_.lower() == "reporter")
+                for c in node.children)
+    return False
+
+
 def _local_code(sent, mentions: Sequence[Mention], home: str | None) -> str | None:  # type: ignore
     """Country of actors the text does not place: where the event happens, else the document's home."""
-    loc = _location(sent, mentions, 0)
+    loc = _location(sent, [m for m in mentions if not _speaker_place(sent, m)], 0)
     if loc is not None and loc.country and loc.country not in NONSTATE:
         return loc.country
     return home
@@ -384,11 +429,42 @@ def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None): 
     """"militants near Gwadar", "the district police": sector words without a country get the local one."""
     if all(m.code for m in (*roles.actors, *roles.recipients)):
         return roles
+    from sanderling.roles import _tokens_of, owner_code
+
+    if any(m.code for m in roles.recipients):
+        # "accept an Egyptian proposal for an exchange of prisoners": people named deep inside a coded
+        # recipient's phrase are its content, not a second party; only the phrase heads count
+        heads = {t.i for t in roles.recipient_roots}
+        roles = replace(roles, recipients=tuple(m for m in roles.recipients if m.code or any(
+            t.i in heads for t in _tokens_of(sent, m))))
+
     code = _local_code(sent, mentions, home)
-    if not code:
-        return roles
-    return replace(roles, actors=tuple(m if m.code else replace(m, code=code) for m in roles.actors),
-                   recipients=tuple(m if m.code else replace(m, code=code) for m in roles.recipients))
+
+    def fill(party, local):  # type: ignore[no-untyped-def]
+        # "the IAEA's board of governors": a body of a coded party is that party's
+        return tuple(m if m.code else replace(m, code=owner_code(sent, m, list(party)) or local or m.code)
+                     for m in party)
+    # people a state acts on are its own ("Belarus freed 31 political prisoners"), wherever the dateline is
+    own = _state_code(sent, roles, mentions) if any(not m.code and m.sector not in _STATE_SECTORS
+                                                   for m in roles.recipients) else None
+    return replace(roles, actors=fill(roles.actors, code), recipients=fill(roles.recipients, own or code))
+
+
+_FORCE_VERBS = {"kill", "attack", "shell", "bomb", "strike", "shoot", "wound", "injure", "target", "hit", "fire",
+                "massacre", "slaughter", "murder", "raid", "ambush", "abduct", "kidnap", "capture", "invade"}
+
+
+def _state_code(sent, roles, mentions: Sequence[Mention]) -> str | None:  # type: ignore[no-untyped-def]
+    """The acting state's country when its own people are the ones acted on: "Belarus freed 31 prisoners",
+    "the Kenyan government evacuated villagers". A dateline (or a document about a neighbour) says where the
+    reporter is, not whose prisoners these are. Force aimed at people is not assumed domestic, nor the military's."""
+    civil = {a.code for a in roles.actors if a.code and a.code not in NONSTATE and (
+        a.sector in _STATE_SECTORS - {"MIL", "SPY", "PRM"} or (not a.sector and a.kind in ("country", "capital")))}
+    if len(civil) != 1 or _location(sent, [m for m in mentions if not _speaker_place(sent, m)], 0) is not None:
+        return None
+    verbs = {r.head.lemma_.lower() for r in roles.recipient_roots} | {
+        r.head.head.lemma_.lower() for r in roles.recipient_roots if r.dep_ == "pobj"}
+    return None if verbs & _FORCE_VERBS else next(iter(civil))
 
 
 def _generic_parties(sent, roles, mentions: Sequence[Mention], home: str | None):  # type: ignore[no-untyped-def]
@@ -396,7 +472,8 @@ def _generic_parties(sent, roles, mentions: Sequence[Mention], home: str | None)
     if roles.recipients and roles.actors:
         return roles
     state = {a.code for a in roles.actors if a.sector in _STATE_SECTORS and a.code}
-    code = _local_code(sent, mentions, home) or (next(iter(state)) if len(state) == 1 else None)
+    code = (_state_code(sent, roles, mentions) or _local_code(sent, mentions, home)
+            or (next(iter(state)) if len(state) == 1 else None))
     taken = list(mentions)
     if not roles.recipients:
         party = generic_party(sent, roles.recipient_roots, code or "", taken)

@@ -112,19 +112,41 @@ _FIGURATIVE = {
     "attack": {"problem", "issue", "question", "poverty", "inflation"},
     "fight": {"inflation", "poverty", "corruption", "fire", "wildfire", "blaze", "disease", "cancer", "obesity"},
     "kill": {"bill", "deal", "idea", "time", "proposal"},
+    # forecasters warn of weather, not of consequences for a political target
+    "warn": {"storm", "surge", "storm surge", "rain", "rainfall", "flood", "flooding", "cyclone", "wind", "gale",
+             "heatwave", "heat", "snow", "snowfall", "landslide", "tsunami", "drought", "wave", "thunderstorm",
+             "downpour", "frost", "hurricane", "typhoon", "tornado", "avalanche", "tide", "fog", "weather"},
 }
+
+
+# alerts are issued to the public; forces are put on alert ("placed troops on high alert")
+_NOTICES = {"alert"}
+_ISSUE_VERBS = {"issue", "sound", "send", "declare", "release", "extend", "upgrade", "downgrade"}
+
+
+def _lemma_forms(tok: Token) -> list[str]:
+    """The token's lemma; for "lathi-charged" (parsed "lathi", "-", "charged") the joined forms first."""
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
+        prev = doc[tok.i - 2].lower_
+        return [f"{prev}-{lemma}", f"{prev}{lemma}", lemma]
+    return [lemma]
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """All lexicon triggers in a parsed sentence, before dominance."""
     found: list[Trigger] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in lexicon.lemmas:
+        lemma = next((f for f in _lemma_forms(tok) if f in lexicon.lemmas), None)
+        if lemma is None:
             continue
         figurative = _FIGURATIVE.get(lemma)
-        if figurative and any(o.lemma_.lower() in figurative for o in _object_tokens(tok)):
+        if figurative and any(_phrase_keys(o) & figurative for o in _object_tokens(tok)):
             continue
+        if lemma in _NOTICES and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ISSUE_VERBS:
+            continue  # "the weather office issued a red alert for coastal districts": a public notice
         best: Trigger | None = None
         for entry in lexicon.entries_for(lemma, tok.pos_):
             ok, noun = _match(tok, entry)
@@ -143,6 +165,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 
 def _governs(a: Token, b: Token) -> bool:
     """True when ``b`` sits below ``a`` through complement edges, not through coordination."""
+    # "baton-charged demonstrators", "detained protesters": the participle is the act, the noun its participant
+    if b.dep_ == "amod" and b.pos_ == "VERB" and b.head.i == a.i and a.pos_ in ("NOUN", "PROPN"):
+        return False
+    if a.dep_ == "amod" and a.pos_ == "VERB" and a.head.i == b.i and b.pos_ in ("NOUN", "PROPN"):
+        return True
     node = b
     while node.head.i != node.i:
         if node.dep_ not in _DOMINATE:

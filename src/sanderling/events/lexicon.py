@@ -132,7 +132,8 @@ class Lexicon:
             if any(not e.objects for e in entries):
                 needs[lemma] = None
                 continue
-            words = {o.split()[-1][:5] for e in entries for o in e.objects}  # stem: "supply" ~ "supplies"
+            # stem: "supply" ~ "supplies", "party" ~ "parties"
+            words = {o.split()[-1].removesuffix("y")[:5] for e in entries for o in e.objects}
             needs[lemma] = tuple(sorted(set(needs.get(lemma) or ()) | words))
         return needs
 

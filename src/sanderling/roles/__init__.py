@@ -36,6 +36,10 @@ _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis
                 "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
 _GRIEVANCE = {"protest", "demonstrate", "rally", "march", "campaign", "agitate", "strike"}
+_FILINGS = {"complaint", "case", "lawsuit", "suit", "petition", "appeal", "charge", "claim", "protest", "file",
+            "lodge", "bring", "submit"}  # filed "with"/"before" a court or body: a venue
+# "a ceasefire brokered by Qatar": a go-between, not a party to what it brokered
+_BROKERS = {"broker", "mediate", "facilitate", "host", "negotiate", "arrange", "sponsor", "organise", "organize"}
 _SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
@@ -104,16 +108,19 @@ def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = N
         # "endorsed the roadmap drawn up by Chad's government": the author of the thing
         skip = trigger.i if trigger is not None else -1
         authors = [p for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != skip
-                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                   and c.lemma_.lower() not in _BROKERS for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         owned = set().union(*(_subtree(o, block_preps=True) for o in authors)) if authors else set()
         if owned & actor_toks:
             return owned
     out = {root.i}
     stack = [root]
+    venues = _venue_preps([root])
     while stack:
         node = stack.pop()
         for c in node.children:
             if c.dep_ in _SKIP_INSIDE or (node is not root and c.dep_ == "prep" and not _inner_prep(node, c)):
+                continue
+            if c.i in venues:
                 continue
             out.add(c.i)
             stack.append(c)
@@ -147,6 +154,9 @@ def _subject(tok: Token) -> list[Token]:
         subs = [c for c in node.children if c.dep_ in _SUBJ or (via_xcomp and c.dep_ == "nsubjpass")]
         if subs:
             return subs
+        fronted = _fronted_subjects(node)
+        if fronted:
+            return fronted
         via_xcomp = node.dep_ == "xcomp"
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
@@ -154,6 +164,24 @@ def _subject(tok: Token) -> list[Token]:
             node = node.head
             continue
         break
+    return []
+
+
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """"Canada and Mexico, both stung by new tariffs, lodged a complaint": the parser makes the aside a clause
+    in front of the verb ("Canada ... stung") and leaves the verb without a subject. A subjectless verb whose
+    clausal complement comes first, with its subject right at the start, gets that subject back."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                               for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ in ("VBN", "VBD"):
+            subs = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if subs and subs[0].lower_ in ("both", "all", "each"):  # "Ghana and Togo, both stung by ...": Ghana
+                subs = [n for n in c.children if n.i < subs[0].i and n.pos_ in ("PROPN", "NOUN")] or subs
+            # the aside is set off by a comma between the subject and the participle
+            if subs and any(t.text == "," for t in c.doc[subs[0].i:c.i]):
+                return subs
     return []
 
 
@@ -178,7 +206,8 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                 # "condemned what she called Bolivia's seizure", "held what officials described as talks with X":
                 # the speaker of the label is no party; the labelled thing is the object
                 roots.extend(_labelled(c))
-            elif c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not addressee):
+            elif c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not addressee and not (
+                    c.i < node.i and _fronted_subjects(node))):
                 # "demanded that X halt": X; but "promised Y that X would ..." is addressed to Y
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
@@ -200,7 +229,20 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                                   for p in pr.children if p.dep_ == "pobj")
             elif c.dep_ == "nsubjpass":
                 roots.append(c)
+    venues = _venue_preps([tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                          + ([extra] if extra is not None else []))
+    roots = [r for r in roots if r.head.i not in venues or r.dep_ != "pobj"]
     return roots, complement
+
+
+def _venue_preps(nodes: list[Token]) -> set[int]:
+    """"lodged a complaint against X with the WTO": the body a complaint is filed with is a venue, not a target."""
+    if not any(n.lemma_.lower() in _FILINGS for n in nodes):
+        return set()
+    preps = [c for n in nodes for c in n.children if c.dep_ == "prep"]
+    if not any(c.lemma_.lower() == "against" for c in preps):
+        return set()
+    return {c.i for c in preps if c.lemma_.lower() in ("with", "before")}
 
 
 def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
@@ -280,19 +322,54 @@ def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
     return actors, recips
 
 
+_SPEECH = {"say", "add", "state", "report"}
+# participles the parser mistakes for the main verb: "Hackers linked to Russia knocked websites offline"
+_MODIFIER_VERBS = {"link", "tie", "connect", "affiliate", "associate", "back", "ally", "believe", "suspect",
+                   "align", "loyal"}
+
+
+def _reported(trigger: Token) -> Token:
+    """A verb of saying stands for nothing the text reports: "X knocked Y offline, the agency said". The
+    parties are those of the reported clause, so roles are read from its verb."""
+    if trigger.lemma_.lower() not in _SPEECH or trigger.pos_ not in ("VERB", "AUX"):
+        return trigger
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return trigger
+    if clause.lemma_.lower() in _MODIFIER_VERBS and clause.tag_ in ("VBD", "VBN"):
+        nxt = next((c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                    and not any(s.dep_ in _SUBJ for s in c.children)), None)
+        if nxt is not None:
+            return nxt
+    return clause
+
+
 def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
     """Pick actors and recipients for a trigger among the sentence's mentions."""
+    if extra is None:
+        clause = _reported(trigger)
+        if clause.i != trigger.i:
+            roles = _assign(sent, clause, None, mentions)
+            if roles.actors or roles.recipients:
+                return roles
+    return _assign(sent, trigger, extra, mentions)
+
+
+def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
     cands = [m for m in mentions if not is_place_use(sent, m)]
     tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
     r_comp: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
         a_roots, r_roots = _noun_roots(trigger)
-        gov = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else (
-            trigger.head if trigger.dep_ in ("dobj", "obj", "attr") else None)
+        phrase = trigger  # "activated a currency swap line": the trigger modifies the noun the clause governs
+        while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase.head
+        gov = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" else (
+            phrase.head if phrase.dep_ in ("dobj", "obj", "attr") else None)
         if gov is not None and gov.pos_ in ("VERB", "AUX") and not _holds_mention(a_roots, tok_of):
             # "resumed joint river patrols", "In a phone call, X told Y": modifiers name no party; the clause does
             a_roots = _subject(gov)
-            if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and not _holds_mention(
+            if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "during") and not _holds_mention(
                     r_roots, tok_of):
                 r_roots = [c for c in gov.children if c.dep_ in ("dobj", "dative", "iobj")]
     else:
@@ -319,8 +396,12 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
                 # "two guards were shot dead when gunmen stormed a bank": the victims of the clause
                 r_comp = r_comp + [c for c in trigger.head.children if c.dep_ == "nsubjpass" or (
                     c.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("die", "perish"))]
+    a_roots = [_antecedent(r) for r in a_roots]
+    r_roots = [_antecedent(r) for r in r_roots]
     a_ids: set[int] = set().union(*(_subtree(r, block_preps=True) for r in a_roots)) if a_roots else set()
-    mention_toks: set[int] = set().union(*tok_of.values()) if tok_of else set()
+    # owners of a recipient thing are coded parties ("Seoul's offer"); people inside it are its content
+    # ("a Togolese offer of a swap of detainees")
+    mention_toks: set[int] = {i for m in cands if m.code or m.sector in _STATE for i in tok_of[id(m)]}
     r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
     actors = [m for m in cands if tok_of[id(m)] & a_ids]
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
@@ -331,6 +412,10 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
             recips, r_roots = comp, r_comp
         elif not r_roots:
             r_roots = r_comp
+    if actors:
+        owner = _pronoun_owner(sent, r_roots, cands, actors, missions_only=any(m.code for m in recips))
+        if owner is not None:
+            recips = [owner]
     if recips and actors:
         recips = _own_institutions(sent, actors, recips, mentions)
         recips = _counterpart(sent.doc.text, actors, recips)
@@ -344,6 +429,48 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
         if after and not r_roots:
             recips = [after[0]]
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes: "pupils of a school in Kebbi who were kidnapped"
+    → the pupils. "who" names people, so a place or thing the parser hung the clause on passes to the people
+    noun above it."""
+    low = tok.lower_
+    if low not in ("who", "whom", "which", "that") or tok.head.dep_ != "relcl" or tok.head.head.i == tok.head.i:
+        return tok
+    node = tok.head.head
+    if low in ("who", "whom"):
+        up = node
+        for _ in range(4):
+            if up.lemma_.lower() in _GENERIC or up.lower_ in GENERIC_WORDS or up.pos_ == "PROPN":
+                return up
+            if up.dep_ not in ("pobj", "conj", "compound") or up.head.i == up.i:
+                break
+            up = up.head.head if up.dep_ == "pobj" else up.head
+    return node
+
+
+_MISSIONS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "consul", "citizen", "national"}
+
+
+def _pronoun_owner(sent: Span, roots: list[Token], cands: list[Mention], actors: list[Mention],
+                   missions_only: bool = False) -> Mention | None:
+    """"Iran said Israel had attacked its consulate", "Ukraine said Russian forces shelled its positions": the
+    owner a recipient's "its/their" points back to, the nearest coded party named before it that does not act.
+    Once the recipient is coded only missions abroad change hands ("its consulate in Damascus" is not Syria's)."""
+    acting = {a.code for a in actors}
+    for root in roots:
+        if missions_only and root.lemma_.lower() not in _MISSIONS:
+            continue
+        if root.lemma_.lower() in _GENERIC and not any(m.start <= root.idx < m.end for m in cands):
+            continue  # "their supporters": people coded by where the event is (generic_party)
+        pron = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if pron is None:
+            continue
+        before = [m for m in cands if m.code and m.end <= pron.idx and m not in actors and m.code not in acting]
+        if before:
+            return before[-1]
+    return None
 
 
 def _counterpart(text: str, actors: list[Mention], recips: list[Mention]) -> list[Mention]:
@@ -394,7 +521,7 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(("doctor", "nurse", "paramedic", "medic", "physician", "surgeon"), "MED"),
     **dict.fromkeys(("student", "teacher", "lecturer", "professor", "pupil"), "EDU"),
     **dict.fromkeys(("farmer", "herder", "peasant", "grower"), "AGR"),
-    **dict.fromkeys(("worker", "employee", "labourer", "laborer", "miner", "vendor"), "LAB"),
+    **dict.fromkeys(("worker", "employee", "labourer", "laborer", "miner", "vendor", "hawker"), "LAB"),
     **dict.fromkeys(("trader", "businessman", "businesswoman", "shopkeeper", "merchant", "investor",
                      "company", "firm"), "BUS"),
     **dict.fromkeys(("smuggler", "suspect", "criminal", "robber", "gangster", "trafficker", "kidnapper",
@@ -459,9 +586,73 @@ def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Me
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
         prep = head.head if head.dep_ == "pobj" else None
-        if prep is None or prep.lemma_.lower() not in _AIM_PREPS:
+        if prep is None:
             continue
         gov = prep.head
+        if prep.lemma_.lower() in ("in", "of") and _seized_settlement(trigger, gov):
+            out.append(m)  # "captured a village in eastern Ukraine", "overran the town of Bakhmut"
+            continue
+        if prep.lemma_.lower() == "in" and _struck_thing(trigger, gov):
+            out.append(m)  # "struck a fuel depot in Port Sudan", "shelled a hospital in Kharkiv"
+            continue
+        if prep.lemma_.lower() not in _AIM_PREPS:
+            continue
         if gov.i == trigger.i or (gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj", "nsubjpass")):
             out.append(m)
     return out
+
+
+def _struck_thing(trigger: Token, gov: Token) -> bool:
+    """The place phrase hangs on a thing (not people) the trigger acts on: its object or a conjoined object."""
+    node = gov
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return (node.dep_ in ("dobj", "obj", "nsubjpass") and node.head.i == trigger.i and gov.pos_ in ("NOUN", "PROPN")
+            and gov.lemma_.lower() not in _GENERIC and gov.lemma_.lower() not in GENERIC_WORDS)
+
+
+def _seized_settlement(trigger: Token, gov: Token) -> bool:
+    """The place phrase belongs to a village or town the trigger acts on (its object, or the verb itself when the
+    parser hangs "in X" there and the object is a settlement)."""
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in _SETTLEMENTS]
+    if not objs:
+        return False
+    return gov.i == trigger.i or any(gov.i == o.i for o in objs)
+
+
+def _head_of(toks: list[Token]) -> Token:
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
+
+
+def _noun_chain(start: Token, steps: int = 3) -> set[int]:
+    """The token and the nouns above it inside one noun phrase (through of/'s/compounds)."""
+    out, node = {start.i}, start
+    for _ in range(steps):
+        if node.dep_ not in ("pobj", "prep", "poss", "compound", "nmod", "appos") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            out.add(node.i)
+        elif node.pos_ != "ADP":
+            break
+    return out
+
+
+def owner_code(sent: Span, m: Mention, party: list[Mention]) -> str | None:
+    """The code of a coded mention an uncoded one is part of: "the IAEA's board of governors", "governors of
+    the IAEA" — the governors are the agency's, not the country where the event happens."""
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return None
+    mine = {t.i for t in toks}
+    for other in party:
+        if not other.code or other is m:
+            continue
+        theirs = _tokens_of(sent, other)
+        if not theirs:
+            continue
+        a, b = _noun_chain(_head_of(toks)) | mine, _noun_chain(_head_of(theirs)) | {t.i for t in theirs}
+        if a & b:
+            return other.code
+    return None
