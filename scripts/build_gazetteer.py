@@ -848,6 +848,23 @@ def parse_orgs() -> list[dict]:
     return out
 
 
+def national_societies(countries: list[dict]) -> list[dict]:
+    """"the Kenya Red Cross", "Philippine Red Cross": a national Red Cross or Red Crescent society is that country's
+    civil society (country + SOC), not the international movement (NGO)."""
+    out = []
+    taken = {n.lower() for line in ORGANIZATIONS.strip().splitlines() if not line.lstrip().startswith("#")
+             for n in split_list(line.split(";")[-1])}
+    for c in countries:
+        heads = [n for n in c["names"][:1] + c["adjectives"] if n[:1].isupper() and not n.endswith("s")]
+        names = [f"{h} {s}" for h in heads for s in ("Red Cross", "Red Crescent", "Red Cross Society",
+                                                     "Red Crescent Society")]
+        names = [n for n in names if n.lower() not in taken]
+        if names:
+            st = Strings()
+            out.append({"names": st.add_all(names), "code": c["code"], "sector": "SOC", "case_sensitive": st.cs})
+    return out
+
+
 def build() -> dict:
     sectors = []
     for sec, nouns in SECTORS.items():
@@ -858,10 +875,11 @@ def build() -> dict:
             if n not in seen:
                 seen.append(n)
         sectors.append({"sector": sec, "nouns": seen})
+    countries = parse_countries()
     return {
         "_about": ABOUT,
-        "countries": parse_countries(),
-        "organizations": parse_orgs(),
+        "countries": countries,
+        "organizations": parse_orgs() + national_societies(countries),
         "people": [],  # dated people: actors/data/people/*.yaml
         "sectors": sectors,
     }

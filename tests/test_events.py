@@ -114,3 +114,46 @@ def test_classifier_type_is_not_given_to_a_subordinate_trigger() -> None:
                                  Lexicon.default()))
     probs = {"none": 0.02, "MOBILIZE": 0.77, "AID": 0.16, "ASSAULT": 0.01}
     assert [e for _, e, _ in _fit_classifier(found, probs)] == ["AID"]
+
+
+def _firm_check(text: str, lemma: str, etype: str, probs: dict[str, float]) -> str:
+    from sanderling.pipeline import _with_classifier
+
+    trig = next(t for t, _, _ in select(find_triggers(parse(text), Lexicon.default())) if t.token.lemma_ == lemma)
+    full = {"none": 0.01} | probs
+    return _with_classifier(etype, trig.entry.mode, full, trig=trig)[0]
+
+
+def test_specific_main_clause_trigger_keeps_its_type_against_a_moderate_classifier() -> None:
+    text = "Riot police lathicharged the crowd outside the assembly on Monday."
+    assert _firm_check(text, "lathicharge", "ASSAULT", {"ACCUSE": 0.85, "ASSAULT": 0.01}) == "ASSAULT"
+    assert _firm_check(text, "lathicharge", "ASSAULT", {"ACCUSE": 0.97, "ASSAULT": 0.01}) == "ACCUSE"
+    # the reported clause and a trailing participle of the main clause count as the main clause
+    text = "The ministry said the curfew would stay in force, rebuffing appeals from the traders."
+    assert _firm_check(text, "rebuff", "REJECT", {"CONCEDE": 0.9, "REJECT": 0.01}) == "REJECT"
+
+
+def test_headline_participle_and_adjective_verbs_find_their_objects() -> None:
+    assert ("relaxed", "CONCEDE", "") in _default_chosen(
+        "district magistrate relaxed curfew in the market area on sunday, officials said.")
+    assert [e for _, e, _ in _default_chosen(
+        "bandits free 14 abducted pupils of model secondary school, police confirm")] == ["RETREAT"]
+
+
+def test_apposition_names_the_object() -> None:
+    assert ("dissolved", "COERCE", "restrict") in _default_chosen(
+        "A court dissolved Viasna, the country's best-known rights group, on Monday.")
+
+
+def test_force_in_a_time_adjunct_does_not_make_a_promise_a_threat() -> None:
+    got = _default_chosen("clan elders agree to hold peace talks next week after deadly cattle raids")
+    assert [e for _, e, _ in got] == ["AGREE"]
+    assert ("vowed", "THREATEN", "territory") in _default_chosen(
+        "The general vowed to retake every town held by the rebels.")
+
+
+def test_objects_are_not_read_from_time_adjuncts() -> None:
+    got = _default_chosen("Soldiers mounted checkpoints on the highway after reports of a planned attack.")
+    assert [e for _, e, _ in got] == ["MOBILIZE"]
+    assert [e for _, e, _ in _default_chosen("Rebels seized the army headquarters in the town on Friday.")] == [
+        "ASSAULT"]

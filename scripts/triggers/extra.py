@@ -8,7 +8,26 @@ _REVERSIBLE = ["hike", "fee", "tax", "increase", "order", "decision", "bill", "l
 
 _REVENGE = ["revenge", "retaliation", "retribution", "vengeance", "reprisal", "response", "punishment"]
 
+# land held by another party is retaken by force (CAMEO 192, PLOVER ASSAULT); vowed, it is a threat to seize
+# territory: "vowed to recover every square kilometre of the region" (select() makes the promise THREATEN)
+_RETAKE = ["retake", "recapture", "reclaim", "recover", "regain"]
+_LAND = ["town", "city", "village", "territory", "base", "airport", "district", "province", "region", "capital",
+         "island", "islands", "land", "kilometre", "kilometer", "km", "stronghold", "outpost", "border area"]
+
+# security forces posting checkpoints is a show of force short of using it (PLOVER MOBILIZE)
+_POSTS = ["checkpoint", "roadblock", "road block", "security checkpoint", "check post", "checkpost", "naka"]
+
 ENTRIES = [
+    {"lemma": "mount", "pos": "VERB", "event": "MOBILIZE", "mode": "", "cameo": "150", "objects": _POSTS,
+     "weight": 0.75},
+    {"lemma": "set", "pos": "VERB", "event": "MOBILIZE", "mode": "", "cameo": "150", "objects": _POSTS,
+     "with": ["up"], "weight": 0.75},
+    {"lemma": "erect", "pos": "VERB", "event": "MOBILIZE", "mode": "", "cameo": "150", "objects": _POSTS,
+     "weight": 0.75},
+    *({"lemma": v, "pos": "VERB", "event": "ASSAULT", "mode": "", "cameo": "192", "objects": _LAND,
+       "context": ["military"], "weight": 0.7} for v in _RETAKE),
+    {"lemma": "vow", "pos": "VERB", "event": "AGREE", "mode": "", "cameo": "030", "objects": _RETAKE,
+     "weight": 0.8},
     {"lemma": "vow", "pos": "VERB", "event": "THREATEN", "mode": "violence", "cameo": "138", "objects": _REVENGE,
      "weight": 0.9},
     {"lemma": "promise", "pos": "VERB", "event": "THREATEN", "mode": "violence", "cameo": "138",

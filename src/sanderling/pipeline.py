@@ -76,6 +76,8 @@ CLASSIFIER = {
     "fallback": 0.6,  # a parsed sentence the lexicon found no event in gets the classifier's type at this p ...
     "fallback_weight": 0.5,  # ... with the main verb as trigger and this lexicon-equivalent weight
     "mode": 0.5,  # an event without a mode takes the mode head's best guess from this probability
+    "firm_weight": 0.75,  # a main-clause lexicon verb trigger of at least this weight keeps its type ...
+    "firm_retype": 0.93,  # ... unless the classifier's best type has at least this
 }
 
 
@@ -261,7 +263,9 @@ class Pipeline:
         for trig, trig_type, trig_mode in self._triggers(sent, probs, events):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
-            if not roles.recipients and trig_type in _AIMED:
+            # a build-up's uncoded objects are its own forces ("deployed army divisions along the border with X")
+            if (not roles.recipients and trig_type in _AIMED) or (trig_type == "MOBILIZE" and (
+                    {r.code for r in roles.recipients} <= {a.code for a in roles.actors} | {""})):
                 aimed = aimed_places(sent, trig.token, body)
                 if aimed:
                     roles = replace(roles, recipients=tuple(aimed[:1]))
@@ -281,7 +285,8 @@ class Pipeline:
             if probs is not None:
                 # the classifier learnt negated, hypothetical and background events as "none": those stay, flagged
                 etype, mode, p_type = _with_classifier(etype, mode, probs,
-                                                       keep=mod.negated or mod.hypothetical or mod.historical)
+                                                       keep=mod.negated or mod.hypothetical or mod.historical,
+                                                       trig=trig)
                 if p_type is None:
                     continue
             if etype == "MOBILIZE":  # "Russia deployed troops": the troops are its own, not a recipient
@@ -522,16 +527,41 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
 
 
 def _with_classifier(etype: str, mode: str, probs: dict[str, float],
-                     keep: bool = False) -> tuple[str, str, float | None]:
+                     keep: bool = False, trig=None) -> tuple[str, str, float | None]:  # type: ignore[no-untyped-def]
     """(type, mode, p(type)) after the classifier's opinion; p(type) None means drop the event (never if keep)."""
     p_type = probs.get(etype, 0.0)
     p_none = probs.get("none", 0.0)
     best = max((k for k in probs if k != "none"), key=probs.__getitem__)
     if best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"]:
-        return best, "", probs[best]
+        # a specific main-clause verb ("police lathicharged the crowd", "closed the crossing") names the act
+        # better than a moderately sure sentence classifier misled by a word ("charged" → ACCUSE)
+        if not (trig is not None and probs[best] < CLASSIFIER["firm_retype"] and _firm(trig)):
+            return best, "", probs[best]
     if p_none >= CLASSIFIER["drop_none"] and p_type < CLASSIFIER["drop_type"] and not keep:
         return etype, mode, None
     return etype, mode, p_type
+
+
+_SAY_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "claim", "add", "note", "insist"}
+
+
+def _firm(trig) -> bool:  # type: ignore[no-untyped-def]
+    """A lexicon trigger sure enough to outvote the classifier: the main-clause verb of a weighty entry.
+    The main clause is the root, its conjunct, a headline participle on the root noun, or the
+    reported clause of "..., officials said"."""
+    tok = trig.token
+    if trig.entry.weight < CLASSIFIER["firm_weight"] or tok.pos_ != "VERB":
+        return False
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "amod":  # "cops lathi-charged sp workers" parsed as a modifier of the root noun
+        tok = tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+            c.dep_ == "nsubj" or (c.dep_ == "mark" and 0 < tok.i - c.i <= 2) for c in tok.children):
+        tok = tok.head  # "..., rebuffing repeated appeals": the main clause's subject acts again
+    if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _SAY_VERBS:
+        tok = tok.head
+    return tok.head.i == tok.i
 
 
 def _confidence(weight: float, tok, etype: str, roles, historical: bool, position: int,  # type: ignore

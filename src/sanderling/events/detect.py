@@ -41,16 +41,24 @@ class Trigger:
         return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
+_TIME_PREPS = {"after", "before", "during", "since", "amid", "following", "despite", "ahead", "until"}
+
+
 def _object_tokens(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS:
             out.append(c)
             out.extend(x for x in c.children if x.dep_ == "conj")
-        elif c.dep_ in ("prep", "agent"):
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in ("prep", "agent") and c.lemma_.lower() not in _TIME_PREPS:
+            out.extend(p for p in c.children if p.dep_ == "pobj")  # not "mounted ... after reports of an attack"
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "the sanctions imposed on Iran"
+    elif (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+          and tok.head.dep_ in ("ROOT", "ccomp", "parataxis")):
+        out.append(tok.head)  # a headline's verb parsed as a modifier of its object: "dm relaxed curfew"
+    # an object's apposition names the same thing: "dissolved Memorial, the oldest rights group"
+    out.extend(a for o in list(out) for a in o.children if a.dep_ == "appos")
     # quantities and groups: "a new group of volunteers", "thousands of troops"
     out.extend(p for o in list(out) for pr in o.children if pr.dep_ == "prep" and pr.lower_ == "of"
                for p in pr.children if p.dep_ == "pobj")
@@ -148,7 +156,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if lemma in _NOTICES and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ISSUE_VERBS:
             continue  # "the weather office issued a red alert for coastal districts": a public notice
         best: Trigger | None = None
-        for entry in lexicon.entries_for(lemma, tok.pos_):
+        pos = tok.pos_
+        if pos == "ADJ" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            pos = "VERB"  # an adjective with a direct object is a mis-tagged verb: "bandits free 18 students"
+        for entry in lexicon.entries_for(lemma, pos):
             ok, noun = _match(tok, entry)
             if ok and (best is None or entry.specificity > best.entry.specificity):
                 best = Trigger(tok, entry, noun)
@@ -156,7 +167,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             found.append(best)
     # a noun consumed as the object of a light-verb entry (and its conjuncts) is not a trigger of its own
     consumed = set()
+    forceful = {t.token.i for t in found if t.entry.event in _THREAT_MODES}
     for t in found:
+        if t.entry.event == "AGREE" and t.head_noun is not None and t.head_noun.i in forceful:
+            continue  # "vowed to retake the town": the promised force stays, select() makes it a threat
         if t.head_noun is not None:
             consumed.add(t.head_noun.i)
             consumed.update(c.i for c in t.head_noun.conjuncts)
@@ -184,6 +198,21 @@ def _governs(a: Token, b: Token) -> bool:
     return False
 
 
+# prepositions that attach background (time, cause, circumstance) rather than what is promised or done
+_ADJUNCT_PREPS = {"after", "before", "during", "since", "amid", "following", "despite", "over", "ahead", "until",
+                  "because", "due"}
+
+
+def _adjunct(a: Token, b: Token) -> bool:
+    """True when ``b`` hangs below ``a`` through a background preposition ("... after deadly raids")."""
+    node = b
+    while node.head.i != node.i and node.i != a.i:
+        if node.dep_ == "prep" and node.lemma_.lower() in _ADJUNCT_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 
 
@@ -202,10 +231,14 @@ def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
         governed = [o for o in triggers if o is not t and _governs(t.token, o.token)]
         if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") for o in governed):
             etype, mode = "CONCEDE", ""
-        elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES for o in governed):
+        elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES and not _adjunct(t.token, o.token)
+                                      for o in governed):
             # "vowed to renew attacks", "promised arrests": a promise of force is a threat
-            target = next(o.entry.event for o in governed if o.entry.event in _THREAT_MODES)
-            etype, mode = "THREATEN", _THREAT_MODES[target]
+            # (not force named in a time or cause adjunct: "agree to meet after deadly raids")
+            target = next(o.entry for o in governed
+                          if o.entry.event in _THREAT_MODES and not _adjunct(t.token, o.token))
+            # seizing or occupying territory (CAMEO 192) promised is THREATEN's territory mode
+            etype, mode = "THREATEN", "territory" if target.cameo == "192" else _THREAT_MODES[target.event]
         if not mode:
             mode = next((o.entry.mode for o in governed if o.entry.event == etype and o.entry.mode), "")
         keep.append((t, etype, mode))

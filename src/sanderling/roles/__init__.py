@@ -35,6 +35,7 @@ _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis
                 "month", "year", "time", "hour", "minute", "anniversary", "meeting", "summit", "conference",
                 "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
+_DEMANDS = {"demand", "seek", "ask", "request", "press", "urge"}
 _GRIEVANCE = {"protest", "demonstrate", "rally", "march", "campaign", "agitate", "strike"}
 _FILINGS = {"complaint", "case", "lawsuit", "suit", "petition", "appeal", "charge", "claim", "protest", "file",
             "lodge", "bring", "submit"}  # filed "with"/"before" a court or body: a venue
@@ -144,7 +145,13 @@ def is_place_use(sent: Span, m: Mention) -> bool:
         h = h.head.head  # "near the port of Gwadar", "in the city of Goma": the settlement noun's preposition
         while h.dep_ == "conj":
             h = h.head
+    if h.dep_ == "pobj" and h.head.lemma_.lower() in ("between", "from", "to") and (
+            h.head.head.lemma_.lower() in _ROUTES):
+        return True  # "on the road between Gao and Menaka", "the highway from Kabul to Kandahar": ends of a route
     return h.dep_ == "pobj" and h.head.lemma_.lower() in _PLACE_PREPS
+
+
+_ROUTES = {"road", "highway", "motorway", "expressway", "street"}
 
 
 def _subject(tok: Token) -> list[Token]:
@@ -199,6 +206,9 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
             if c.dep_ in ("dobj", "obj", "dative", "iobj", "attr", "oprd"):
                 if _summary_aside(node, c):
                     continue
+                if c.pos_ == "ADP":  # "give rice to families": the parser calls "to" the dative; its object is
+                    roots.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_PARTIES)
+                    continue
                 roots.append(c)  # the trigger's own noun too: "summoned Belarus's envoy", "asked the IMF"
             elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
                 roots.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_PARTIES)
@@ -227,8 +237,22 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                 complement.extend(p for pr in c.children
                                   if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
                                   for p in pr.children if p.dep_ == "pobj")
-            elif c.dep_ == "nsubjpass":
+            if node is tok and c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _DEMANDS:
+                # "marched to demand higher wages from the city government", "..., demanding that the state
+                # government pay compensation": whom the demand is made of
+                complement.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lemma_.lower() == "from"
+                                  for p in pr.children if p.dep_ == "pobj")
+                complement.extend(s for cc in c.children if cc.dep_ == "ccomp"
+                                  for s in cc.children if s.dep_ in ("nsubj", "nsubjpass"))
+            if c.dep_ == "nsubjpass":
                 roots.append(c)
+        # "adopted a resolution calling on Eritrea to ...", "a statement urging Kyiv": whom the text addresses
+        for noun in [node] + [c for c in node.children if c.dep_ in ("dobj", "obj")]:
+            for c in noun.children:
+                if c.dep_ == "acl" and c.tag_ == "VBG" and noun.pos_ in ("NOUN", "PROPN"):
+                    complement.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
+                    complement.extend(p for pr in c.children if pr.dep_ == "prep" and pr.lemma_.lower() in (
+                        "on", "upon", "with", "against") for p in pr.children if p.dep_ == "pobj")
     venues = _venue_preps([tok] + [c for c in tok.children if c.dep_ in ("dobj", "obj")]
                           + ([extra] if extra is not None else []))
     roots = [r for r in roots if r.head.i not in venues or r.dep_ != "pobj"]
@@ -405,6 +429,16 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
     actors = [m for m in cands if tok_of[id(m)] & a_ids]
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
+    # "X promised that Hanoi would sign a pact with Y": a clause subject that is the actor itself gives way to
+    # the clause's own objects
+    own = {m.code for m in actors if m.code}
+    if own and any(m.code for m in recips) and all(m.code in own for m in recips if m.code):
+        objs = [o for r in r_roots if r.dep_ in ("nsubj", "nsubjpass") and r.head.dep_ == "ccomp"
+                for o in _clause_objects(r.head)]
+        o_ids: set[int] = set().union(*(_object_subtree(o, mention_toks, trigger) for o in objs)) if objs else set()
+        other = [m for m in cands if tok_of[id(m)] & o_ids and m not in actors and m.code and m.code not in own]
+        if other:
+            recips, r_roots = other, objs
     if r_comp and not any(m.code for m in recips):
         c_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_comp))
         comp = [m for m in cands if tok_of[id(m)] & c_ids and m not in actors]
@@ -429,6 +463,12 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         if after and not r_roots:
             recips = [after[0]]
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+def _clause_objects(verb: Token) -> list[Token]:
+    return [o for o in verb.children if o.dep_ in ("dobj", "dative")] + [
+        p for pr in verb.children if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
+        for p in pr.children if p.dep_ == "pobj"]
 
 
 def _antecedent(tok: Token) -> Token:
@@ -515,7 +555,9 @@ _GENERIC: dict[str, str] = {
                      "follower", "voter", "elder", "team", "crowd", "group", "teenager", "minor", "victim",
                      "worshipper", "mourner", "fisherman", "driver", "pedestrian", "household", "tenant",
                      "blogger", "critic", "dissident", "lawyer", "candidate", "hostage", "detainee",
-                     "prisoner", "inmate", "guard", "volunteer"), "CVL"),
+                     "prisoner", "inmate", "guard", "volunteer",
+                     # "bandits attacked villages": the people who live there
+                     "village", "hamlet", "community"), "CVL"),
     **dict.fromkeys(("chieftain", "stalwart", "loyalist", "aspirant"), "PTY"),
     **dict.fromkeys(("journalist", "reporter", "photographer", "editor", "broadcaster"), "JRN"),
     **dict.fromkeys(("doctor", "nurse", "paramedic", "medic", "physician", "surgeon"), "MED"),
@@ -575,9 +617,9 @@ _AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "across"}
 def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
     """Places an attack is aimed at ("fired rockets at northern Israel", "drones on Kyiv"): for force
     events the place named after at/on/against is the target, not just the location."""
-    out = []
+    out = _across_border(sent, trigger, mentions)
     for m in mentions:
-        if not (m.code and is_place_use(sent, m)):
+        if not (m.code and is_place_use(sent, m)) or m in out:
             continue
         toks = _tokens_of(sent, m)
         if not toks:
@@ -589,16 +631,44 @@ def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Me
         if prep is None:
             continue
         gov = prep.head
-        if prep.lemma_.lower() in ("in", "of") and _seized_settlement(trigger, gov):
+        if prep.lemma_.lower() in ("in", "of", "near", "outside") and _seized_settlement(trigger, gov):
             out.append(m)  # "captured a village in eastern Ukraine", "overran the town of Bakhmut"
             continue
-        if prep.lemma_.lower() == "in" and _struck_thing(trigger, gov):
-            out.append(m)  # "struck a fuel depot in Port Sudan", "shelled a hospital in Kharkiv"
+        if prep.lemma_.lower() in ("in", "near", "outside") and _struck_thing(trigger, gov):
+            out.append(m)  # "struck a fuel depot in Port Sudan", "shelled a camp near El Fasher"
             continue
         if prep.lemma_.lower() not in _AIM_PREPS:
             continue
         if gov.i == trigger.i or (gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj", "nsubjpass")):
             out.append(m)
+    return out
+
+
+_FRONTIERS = {"border", "frontier", "boundary"}
+
+
+def _across_border(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
+    """"deployed troops along its border with China", "moved fighters closer to the Israeli border": force sent
+    to a frontier is aimed at the country across it."""
+    inside = _subtree(trigger)
+    borders = [t for t in sent if t.i in inside and t.lemma_.lower() in _FRONTIERS and t.i != trigger.i]
+    if not borders:
+        return []
+    out = []
+    for m in mentions:
+        if not m.code or m.code in _NONSTATE:
+            continue
+        toks = _tokens_of(sent, m)
+        if not toks:
+            continue
+        head = _head_of(toks)
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        for b in borders:
+            if (head.head.i == b.i and head.dep_ in ("amod", "compound", "poss", "nmod")) or (
+                    head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i == b.i):
+                out.append(m)
+                break
     return out
 
 
