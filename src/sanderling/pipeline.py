@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import islice
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,9 @@ from sanderling.events.detect import Trigger, find_triggers, select
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
 from sanderling.nlp import fast_parser, model_version
-from sanderling.resolve.contexts import event_contexts
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
+from sanderling.resolve.contexts import event_contexts
 from sanderling.roles import GENERIC_WORDS, aimed_places, assign_roles, generic_party, is_place_use
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings

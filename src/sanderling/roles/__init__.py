@@ -109,7 +109,8 @@ def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = N
         # "endorsed the roadmap drawn up by Chad's government": the author of the thing
         skip = trigger.i if trigger is not None else -1
         authors = [p for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != skip
-                   and c.lemma_.lower() not in _BROKERS for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                   and c.lemma_.lower() not in _BROKERS
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         owned = set().union(*(_subtree(o, block_preps=True) for o in authors)) if authors else set()
         if owned & actor_toks:
             return owned
