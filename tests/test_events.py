@@ -157,3 +157,51 @@ def test_objects_are_not_read_from_time_adjuncts() -> None:
     assert [e for _, e, _ in got] == ["MOBILIZE"]
     assert [e for _, e, _ in _default_chosen("Rebels seized the army headquarters in the town on Friday.")] == [
         "ASSAULT"]
+
+
+def _shared_probs(text: str, probs: dict[str, float]) -> dict[str, float]:
+    from sanderling.pipeline import Pipeline, _with_classifier
+
+    sent = parse(text)
+    full = {"none": 0.01} | probs
+    out = {}
+    for trig, etype, mode in Pipeline()._triggers(sent, full, []):
+        out[etype] = _with_classifier(etype, mode, full, trig=trig)[2]
+    return out
+
+
+def test_main_clause_trigger_takes_a_share_of_a_subordinate_type() -> None:
+    got = _shared_probs("Striking nurses reject the hospital's wage offer, say strike will go on",
+                        {"PROTEST": 0.7, "REJECT": 0.1, "CONCEDE": 0.19})
+    assert got["REJECT"] > got["PROTEST"]
+    got = _shared_probs("police on monday tear-gassed stone-pelting villagers outside the tehsil office.",
+                        {"PROTEST": 0.5, "ASSAULT": 0.15, "ACCUSE": 0.2})
+    assert got["ASSAULT"] > got["PROTEST"]
+
+
+def test_diplomatic_protest_to_a_government_is_an_accusation() -> None:
+    assert [e for _, e, _ in _default_chosen("Beijing protested to Manila over the detention of its fishermen.")] == [
+        "ACCUSE"]
+    assert [e for _, e, _ in _default_chosen("Hundreds of nurses protested to demand better pay.")] == ["PROTEST"]
+
+
+def test_barring_a_person_from_leaving_is_coercion() -> None:
+    got = _default_chosen("A Minsk court barred the former minister from leaving the country.")
+    assert [(e, m) for _, e, m in got] == [("COERCE", "restrict")]
+
+
+def test_treating_the_wounded_is_aid() -> None:
+    got = _default_chosen("Red Cross medics treated dozens of wounded civilians in Kherson.")
+    assert [e for _, e, _ in got] == ["AID"]
+
+
+def test_force_in_the_purpose_of_a_promised_act_is_not_a_threat() -> None:
+    """Only what is promised makes a promise a threat; force named in that act's purpose does not."""
+    from sanderling.pipeline import Pipeline
+
+    p = Pipeline()
+    agreed = p.code_text("ACCRA, June 2 (AFP) - Ghana and Togo agreed to set up a joint border committee next month "
+                         "to tackle cross-border raids and fuel smuggling, Ghana's interior ministry said.")
+    assert agreed and max(agreed, key=lambda e: e.confidence).event == "AGREE"
+    vowed = p.code_text("The militia vowed to renew its attacks on army posts in the north.")
+    assert vowed and max(vowed, key=lambda e: e.confidence).event == "THREATEN"

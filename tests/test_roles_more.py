@@ -200,3 +200,41 @@ def test_national_red_cross_is_civil_society(pipeline: Pipeline) -> None:
     ev = top_event(pipeline.code_text("The Kenya Red Cross distributed food to flood victims in Garissa."))
     assert ev is not None
     assert [(a.code, a.sector) for a in ev.actor] == [("KEN", "SOC")]
+
+
+# roles tuning round 3: headlines, local officials, chained verbs (sentences written for these tests)
+TARGET_CASES_3 = [
+    ("headline-verb-inside-compound", "eldoret: police raid opposition party offices, seize laptops",
+     {"KEN"}, {"KEN"}),
+    ("vote-of-confidence-in", "The Kenyan senate passed a vote of confidence in the president on Tuesday.",
+     {"KEN"}, {"KEN"}),
+    ("second-verb-object", "iloilo: city mayor threatens to close illegal piggeries, gives owners two weeks to "
+     "relocate", {"PHL"}, {"PHL"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "actors", "recipients"), TARGET_CASES_3, ids=[c[0] for c in TARGET_CASES_3])
+def test_news_targets_3(pipeline: Pipeline, name: str, text: str, actors: set[str], recipients: set[str]) -> None:
+    test_roles_exact(pipeline, name, text, actors, recipients)
+
+
+@pytest.mark.parametrize("text", ["the barangay captain", "the village headman", "a block development officer",
+                                  "the local government chairman", "the county commissioner", "the tehsildar"])
+def test_local_officials_are_government(text: str) -> None:
+    ms = Gazetteer.default().find(text)
+    assert len(ms) == 1 and ms[0].sector == "GOV"
+
+
+def test_local_ngo_is_domestic_civil_society(pipeline: Pipeline) -> None:
+    ev = top_event(pipeline.code_text("Police in Kano raided the offices of a local NGO on Monday."))
+    assert ev is not None
+    assert [(r.code, r.sector) for r in ev.recipient] == [("NGA", "SOC")]
+
+
+def test_headline_chained_clause_shares_subject_and_object(pipeline: Pipeline) -> None:
+    """"bandits kill X, accuse him of ...": the second verb's subject and "him" come from the first clause."""
+    evs = [e for e in pipeline.code_text("kaduna: bandits kill ward councillor, accuse him of helping vigilantes")
+           if e.event_text == "accuse"]
+    assert evs
+    assert [a.entity_text for a in evs[0].actor] == ["bandits"]
+    assert [r.entity_text for r in evs[0].recipient] == ["ward councillor"]

@@ -93,6 +93,19 @@ ENTRIES = [
     {"lemma": "compare", "pos": "VERB", "event": "ACCUSE", "mode": "disapprove", "cameo": "111",
      "objects": ["holocaust", "nazi", "nazis", "hitler", "apartheid", "genocide", "fascism", "fascist", "terrorist",
                  "terrorism", "gestapo", "ethnic cleansing"], "weight": 0.75},
+    # a government protesting *to* another is a diplomatic complaint, not a demonstration (PLOVER ACCUSE)
+    {"lemma": "protest", "pos": "VERB", "event": "ACCUSE", "mode": "disapprove", "cameo": "114", "with": ["to"],
+     "weight": 0.8},
+    # keeping a person from leaving or travelling restricts movement (PLOVER COERCE restrict, CAMEO 172);
+    # denying a delegation entry stays REJECT
+    *({"lemma": v, "pos": "VERB", "event": "COERCE", "mode": "restrict", "cameo": "172",
+       "objects": ["leave", "travel", "exit", "fly", "departure"], "with": ["from"], "weight": 0.8}
+      for v in ("bar", "ban", "stop", "prevent", "restrain", "forbid", "block")),
+    # medical care for the wounded is humanitarian help (PLOVER AID, CAMEO 073)
+    {"lemma": "treat", "pos": "VERB", "event": "AID", "mode": "", "cameo": "073",
+     "objects": ["wounded", "injured", "casualty", "patient", "victim", "survivor", "people", "refugee",
+                 "civilian"],
+     "weight": 0.7},
     # hyphenated regional forms ("lathi-charged", "baton-charged"): detect.py joins the parts into one lemma
     {"lemma": "lathi-charge", "pos": "VERB", "event": "ASSAULT", "mode": "crowd-control", "cameo": "175",
      "weight": 0.85},

@@ -78,6 +78,7 @@ CLASSIFIER = {
     "mode": 0.5,  # an event without a mode takes the mode head's best guess from this probability
     "firm_weight": 0.75,  # a main-clause lexicon verb trigger of at least this weight keeps its type ...
     "firm_retype": 0.93,  # ... unless the classifier's best type has at least this
+    "main_share": 0.5,  # share of p(type) of a sentence's subordinate-only event types its main trigger takes
 }
 
 
@@ -333,6 +334,8 @@ class Pipeline:
         ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results."""
         found = select(find_triggers(sent, self.lexicon))
         kept = _fit_classifier(found, probs) if probs is not None else found
+        if probs is not None and len(kept) > 1:  # read by _with_classifier: who shares the sentence's probability
+            sent.doc.user_data[_SIBLINGS] = [(t.token.i, etype) for t, etype, _ in kept]
         yield from kept
         if events or probs is None:
             return
@@ -430,8 +433,25 @@ def _local_code(sent, mentions: Sequence[Mention], home: str | None) -> str | No
     return home
 
 
+_LOCAL_NGO = re.compile(r"\b(?:an?|local|grassroots|community-based|domestic|small)\s+$", re.IGNORECASE)
+_NGO_WORD = re.compile(r"ngos?|non-governmental organi[sz]ations?", re.IGNORECASE)
+
+
 def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None):  # type: ignore[no-untyped-def]
     """"militants near Gwadar", "the district police": sector words without a country get the local one."""
+    def local_ngo(m: Mention) -> bool:
+        return m.code == "NGO" and _NGO_WORD.fullmatch(m.text) is not None and _LOCAL_NGO.search(
+            sent.doc.text, max(0, m.start - 30), m.start) is not None
+
+    if any(local_ngo(m) for m in (*roles.actors, *roles.recipients)):
+        # "an ngo running shelters", "a local NGO": a domestic group is the country's civil society (SOC);
+        # the NGO code is for international ones
+        local = _local_code(sent, mentions, home)
+        if local:
+            def domestic(party):  # type: ignore[no-untyped-def]
+                return tuple(replace(m, code=local, sector="SOC", kind="sector") if local_ngo(m) else m
+                             for m in party)
+            roles = replace(roles, actors=domestic(roles.actors), recipients=domestic(roles.recipients))
     if all(m.code for m in (*roles.actors, *roles.recipients)):
         return roles
     from sanderling.roles import _tokens_of, owner_code
@@ -539,7 +559,43 @@ def _with_classifier(etype: str, mode: str, probs: dict[str, float],
             return best, "", probs[best]
     if p_none >= CLASSIFIER["drop_none"] and p_type < CLASSIFIER["drop_type"] and not keep:
         return etype, mode, None
+    if trig is not None and trig.token.doc.user_data.get(_SIBLINGS):
+        p_type = _shared(p_type, etype, trig.token, trig.token.doc.user_data[_SIBLINGS], probs)
     return etype, mode, p_type
+
+
+_SIBLINGS = "sanderling.triggers"
+
+
+def _main_rank(tok) -> tuple[int, bool]:  # type: ignore[no-untyped-def]
+    """How far a trigger is from the main clause: clause depth (a participle describing a noun,
+    "stone-pelting protesters", counts as a clause), then nouns after verbs."""
+    participle = tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound", "nmod")
+    return _clause_depth(tok) + participle, tok.pos_ != "VERB"
+
+
+def _shared(p_type: float, etype: str, tok, siblings, probs: dict[str, float]) -> float:  # type: ignore
+    """The sentence classifier's p(type) for one of several events in a sentence.
+
+    The classifier reads the whole sentence: a type it favours may come from a subordinate or participial
+    trigger describing the participants ("police lathicharge students protesting ...", "doctors reject the
+    offer, say strike continues"). The main-clause trigger, when there is a single one, takes a share of the
+    probability of the types only subordinate triggers hold; those keep the rest."""
+    doc = tok.doc
+    ranks = {i: _main_rank(doc[i]) for i, _ in siblings}
+    top = min(ranks.values())
+    mains = [i for i, r in ranks.items() if r == top]
+    if len(mains) != 1:
+        return p_type
+    main_i = mains[0]
+    main_types = {t for i, t in siblings if i == main_i} | ({etype} if tok.i == main_i else set())
+    sub_types = {t for i, t in siblings if ranks[i] > top} - main_types
+    share = CLASSIFIER["main_share"]
+    if tok.i == main_i:
+        return p_type + share * sum(probs.get(t, 0.0) for t in sub_types)
+    if etype in sub_types:
+        return p_type * (1.0 - share)
+    return p_type
 
 
 _SAY_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "claim", "add", "note", "insist"}

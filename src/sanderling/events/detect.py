@@ -52,6 +52,9 @@ def _object_tokens(tok: Token) -> list[Token]:
             out.extend(x for x in c.children if x.dep_ == "conj")
         elif c.dep_ in ("prep", "agent") and c.lemma_.lower() not in _TIME_PREPS:
             out.extend(p for p in c.children if p.dep_ == "pobj")  # not "mounted ... after reports of an attack"
+            # a gerund and its object: "barred him from leaving the country"
+            out.extend(x for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                       for x in (g, *(o for o in g.children if o.dep_ in ("dobj", "obj"))))
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "the sanctions imposed on Iran"
     elif (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
@@ -87,6 +90,10 @@ def _temporal(prep: Token) -> bool:
                for p in prep.children if p.dep_ == "pobj")
 
 
+# verbs whose "to" names an addressee, never an infinitive aim: "protested to Tokyo", not "protested to demand"
+_ADDRESSED = {"protest"}
+
+
 def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
     head_noun = None
     if entry.objects:
@@ -101,10 +108,13 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
         kids = {c.lemma_.lower() for c in tok.children
                 if c.dep_ in _WITH_DEPS and (c.dep_ in ("prt", "agent") or tok.i < c.i <= tok.i + 2
                                              or (c.dep_ == "prep" and not _temporal(c)))}
-        if any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in tok.children):
+        if entry.lemma not in _ADDRESSED and any(
+                c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in tok.children):
             kids.add("to")  # "asked the EU to convene ..."
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if entry.lemma in _ADDRESSED and tok.i + 1 < len(tok.doc) and tok.nbor(1).dep_ == "aux":
+            nxt = ""  # "protested to demand wages": an aim, not an addressee
         if not (kids & entry.with_) and nxt not in entry.with_:
             return False, None
     if entry.modifiers:
@@ -216,6 +226,21 @@ def _adjunct(a: Token, b: Token) -> bool:
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 
 
+def _promised(a: Token, b: Token) -> bool:
+    """True when ``b`` is what the promise ``a`` promises: the promised verb itself or its object ("vowed to
+    retake the town", "vowed to renew attacks", "promised arrests"), not force named further down, in the
+    promised act's own purpose or background ("agreed to convene a commission to address cattle raids")."""
+    if _adjunct(a, b):
+        return False
+    verbs = 0
+    node = b
+    while node.head.i != node.i and node.head.i != a.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verbs += 1
+    return node.head.i == a.i and verbs <= (1 if b.pos_ not in ("VERB", "AUX") else 0)
+
+
 def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
     """Triggers not governed by another trigger, each with its (type, mode).
 
@@ -231,12 +256,12 @@ def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
         governed = [o for o in triggers if o is not t and _governs(t.token, o.token)]
         if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") for o in governed):
             etype, mode = "CONCEDE", ""
-        elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES and not _adjunct(t.token, o.token)
+        elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES and _promised(t.token, o.token)
                                       for o in governed):
             # "vowed to renew attacks", "promised arrests": a promise of force is a threat
             # (not force named in a time or cause adjunct: "agree to meet after deadly raids")
             target = next(o.entry for o in governed
-                          if o.entry.event in _THREAT_MODES and not _adjunct(t.token, o.token))
+                          if o.entry.event in _THREAT_MODES and _promised(t.token, o.token))
             # seizing or occupying territory (CAMEO 192) promised is THREATEN's territory mode
             etype, mode = "THREATEN", "territory" if target.cameo == "192" else _THREAT_MODES[target.event]
         if not mode:

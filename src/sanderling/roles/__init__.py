@@ -88,7 +88,11 @@ def _inner_prep(node: Token, prep: Token) -> bool:
     people ("water for dozens of villages in Sindh province")."""
     p = prep.lemma_.lower()
     return p in _KEEP_PREPS or p == "by" or (p == "in" and (node.lemma_.lower() in _SETTLEMENTS
-                                                          or node.lemma_.lower() in _GENERIC))
+                                                          or node.lemma_.lower() in _GENERIC)) or (
+        p in ("in", "for", "with") and node.lemma_.lower() in _STANCE)  # "a vote of confidence in the governor"
+
+
+_STANCE = {"confidence", "no-confidence", "trust", "faith", "support", "solidarity"}
 
 
 def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = None) -> set[int]:
@@ -171,6 +175,10 @@ def _subject(tok: Token) -> list[Token]:
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "dep" and node.head.pos_ == "VERB" and node.head.i < node.i and any(
+                t.text == "," for t in node.doc[node.head.i:node.i]):
+            node = node.head  # headline chain "bandits kill X, accuse him of ...": the parser leaves "dep"
+            continue
         break
     return []
 
@@ -189,6 +197,13 @@ def _fronted_subjects(verb: Token) -> list[Token]:
                 subs = [n for n in c.children if n.i < subs[0].i and n.pos_ in ("PROPN", "NOUN")] or subs
             # the aside is set off by a comma between the subject and the participle
             if subs and any(t.text == "," for t in c.doc[subs[0].i:c.i]):
+                return subs
+        # headlines chain clauses with a comma ("naxals kill ex-sarpanch, accuse him of ..."): the parser makes
+        # the first clause a complement of the second, which then shares its subject
+        if (c.dep_ == "ccomp" and c.i < verb.i and c.tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBP", "VBZ", "VB")
+                and any(t.text == "," for t in c.doc[c.right_edge.i:verb.i])):
+            subs = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if subs:
                 return subs
     return []
 
@@ -247,6 +262,12 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                                   for s in cc.children if s.dep_ in ("nsubj", "nsubjpass"))
             if c.dep_ == "nsubjpass":
                 roots.append(c)
+            if (node is tok and c.dep_ == "conj" and c.pos_ == "VERB" and c.i > node.i
+                    and not any(s.dep_ in _SUBJ or s.dep_ == "nsubjpass" for s in c.children)):
+                # "threatens to shut quarries, gives owners 30 days": the shared subject acts on the second
+                # verb's people too
+                complement.extend(o for o in c.children if o.dep_ in ("dative", "iobj") or (
+                    o.dep_ == "dobj" and o.lemma_.lower() in _GENERIC))
         # "adopted a resolution calling on Eritrea to ...", "a statement urging Kyiv": whom the text addresses
         for noun in [node] + [c for c in node.children if c.dep_ in ("dobj", "obj")]:
             for c in noun.children:
@@ -430,6 +451,16 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
     actors = [m for m in cands if tok_of[id(m)] & a_ids]
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
+    split = _headline_verb(a_roots)
+    if split is not None:
+        # "police raid opposition offices, seize documents": the parser read the first clause as one noun
+        # compound; who is left of its verb acts, who is right of it is acted on
+        left = [m for m in actors if max(tok_of[id(m)]) < split]
+        right = [m for m in actors if min(tok_of[id(m)]) > split]
+        if left and right:
+            actors = left
+            if not any(m.code for m in recips):
+                recips = right
     # "X promised that Hanoi would sign a pact with Y": a clause subject that is the actor itself gives way to
     # the clause's own objects
     own = {m.code for m in actors if m.code}
@@ -445,8 +476,8 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         comp = [m for m in cands if tok_of[id(m)] & c_ids and m not in actors]
         if comp:
             recips, r_roots = comp, r_comp
-        elif not r_roots:
-            r_roots = r_comp
+        elif not recips:  # people named by no mention: generic_party looks at the complement's objects too
+            r_roots = r_roots + [r for r in r_comp if r not in r_roots]
     if actors:
         owner = _pronoun_owner(sent, r_roots, cands, actors, missions_only=any(m.code for m in recips))
         if owner is not None:
@@ -466,6 +497,31 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
 
 
+_HEADLINE_VERBS = {"raid", "raids", "attack", "attacks", "storm", "storms", "arrest", "arrests", "detain", "detains",
+                   "seize", "seizes", "block", "blocks", "ban", "bans", "sue", "sues", "slam", "slams", "target",
+                   "targets", "kill", "kills", "beat", "beats", "thrash", "thrashes", "gherao", "gheraos", "nab",
+                   "nabs", "book", "books", "evict", "evicts", "seal", "seals", "warn", "warns", "urge", "urges",
+                   "accuse", "accuses", "blame", "blames", "meet", "meets", "petition", "petitions", "sack",
+                   "sacks", "suspend", "suspends", "expel", "expels", "abduct", "abducts", "kidnap", "kidnaps",
+                   "hurl", "hurls", "pelt", "pelts", "stone", "stones", "besiege", "besieges", "shut", "shuts",
+                   "torch", "torches", "loot", "loots", "ransack", "ransacks", "vandalise", "vandalises",
+                   "vandalize", "vandalizes", "burn", "burns"}
+
+
+def _headline_verb(roots: list[Token]) -> int | None:
+    """The verb buried in a subject misparsed as a noun compound ("police raid opposition party offices")."""
+    for r in roots:
+        if r.pos_ not in ("NOUN", "PROPN") or r.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        span = r.doc[r.left_edge.i:r.i]
+        if any(t.pos_ == "DET" for t in span):
+            continue  # "the police raid on ..." is a noun phrase
+        for t in span:
+            if t.dep_ == "compound" and t.lower_ in _HEADLINE_VERBS and t.i > r.left_edge.i:
+                return t.i
+    return None
+
+
 def _clause_objects(verb: Token) -> list[Token]:
     return [o for o in verb.children if o.dep_ in ("dobj", "dative")] + [
         p for pr in verb.children if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
@@ -477,6 +533,14 @@ def _antecedent(tok: Token) -> Token:
     → the pupils. "who" names people, so a place or thing the parser hung the clause on passes to the people
     noun above it."""
     low = tok.lower_
+    if low in ("him", "her", "them") and tok.dep_ in ("dobj", "dative"):
+        # "gunmen killed a chief and burnt his house", "naxals kill ex-sarpanch, accuse him of ...": the object
+        # pronoun of a chained verb is the object of the first one
+        verb = tok.head
+        first = [verb.head] if verb.dep_ in ("conj", "dep") and verb.head.i < verb.i else [
+            c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        objs = [o for f in first for o in f.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+        return objs[0] if objs else tok
     if low not in ("who", "whom", "which", "that") or tok.head.dep_ != "relcl" or tok.head.head.i == tok.head.i:
         return tok
     node = tok.head.head
@@ -566,7 +630,9 @@ _GENERIC: dict[str, str] = {
     **dict.fromkeys(("farmer", "herder", "peasant", "grower"), "AGR"),
     **dict.fromkeys(("worker", "employee", "labourer", "laborer", "miner", "vendor", "hawker"), "LAB"),
     **dict.fromkeys(("trader", "businessman", "businesswoman", "shopkeeper", "merchant", "investor",
-                     "company", "firm"), "BUS"),
+                     "company", "firm", "owner", "operator", "landlord", "contractor", "developer", "landowner"),
+                    "BUS"),
+    **dict.fromkeys(("trucker", "transporter", "rider", "motorist", "commuter"), "LAB"),
     **dict.fromkeys(("smuggler", "suspect", "criminal", "robber", "gangster", "trafficker", "kidnapper",
                      "thief", "poacher", "bandit", "gang", "rustler", "pirate", "accused", "undertrial",
                      "convict", "culprit", "offender"), "CRM"),
