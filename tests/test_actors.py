@@ -125,3 +125,11 @@ def test_south_asian_police_ranks_are_sector_words() -> None:
 def test_seas_and_gulfs_are_no_country() -> None:
     got = codes("Vietnamese and Malaysian ships held drills in the Gulf of Thailand and the Sea of Japan.")
     assert [c for _, c, _ in got] == ["VNM", "MYS"]
+
+
+def test_town_shared_with_small_namesakes_votes_for_its_big_city() -> None:
+    """"kano" also names small towns abroad; Nigeria's city is far bigger, so the name votes NGA."""
+    from sanderling.actors.home import town_country
+
+    assert town_country("kano") == "NGA"
+    assert town_country("benito juarez") == "MEX"

@@ -238,3 +238,15 @@ def test_headline_chained_clause_shares_subject_and_object(pipeline: Pipeline) -
     assert evs
     assert [a.entity_text for a in evs[0].actor] == ["bandits"]
     assert [r.entity_text for r in evs[0].recipient] == ["ward councillor"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("nakuru: its youth wing marched to the county police headquarters demanding the release of six detained "
+     "members.", "youth wing"),
+    ("kisumu: fkf suspends ward football officials over unpaid referee fees", "fkf"),
+])
+def test_local_body_or_acronym_is_home_party(pipeline: Pipeline, text: str, actor: str) -> None:
+    """A lower-case page's "youth wing" or unknown acronym subject is a party of the home country."""
+    ev = top_event(pipeline.code_text(text))
+    assert ev is not None
+    assert [(a.entity_text, a.code) for a in ev.actor] == [(actor, "KEN")]

@@ -10,6 +10,7 @@ and the event's confidence is lowered.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -643,6 +644,17 @@ _GENERIC: dict[str, str] = {
 
 GENERIC_WORDS = frozenset(_GENERIC) | {"men", "women", "children", "people", "youths", "families"}
 
+# bodies local news names by their kind ("the district ulama council", "its youth wing"): coded like people
+_BODIES: dict[str, str] = {
+    **dict.fromkeys(("wing", "outfit"), "PTY"),
+    **dict.fromkeys(("council", "panel"), "GOV"),
+    **dict.fromkeys(("union", "federation"), "LAB"),
+    **dict.fromkeys(("association", "forum", "collective", "coalition", "alliance"), "SOC"),
+}
+_NOT_ACRONYMS = frozenset({"mrs", "mr", "dr", "st", "ltd", "pvt", "kg", "km", "hrs", "pm", "am", "rs", "tv", "hq"})
+# an unknown acronym in a lower-case page ("odm expels ...", "rjd accuses ..."): a local party or agency
+_ACRONYM = re.compile(r"[b-df-hj-np-tv-z]{2,5}|[aeiou][b-df-hj-np-tv-z]{2,4}|[b-df-hj-np-tv-z]{2,4}[aeiou]")
+
 
 def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[Mention]) -> Mention | None:
     """An uncoded human noun phrase in a role ("police arrested 11 young men") as a Mention of ``code``.
@@ -657,7 +669,10 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
             nxt = sent.doc[root.i + 1]
             if nxt.head.i == root.i and nxt.lower_ in _GENERIC:
                 head = nxt
-        sector = _GENERIC.get(head.lemma_.lower()) or _GENERIC.get(head.lower_)
+        sector = _GENERIC.get(head.lemma_.lower()) or _GENERIC.get(head.lower_) or _BODIES.get(head.lower_)
+        if sector is None and head.pos_ in ("PROPN", "NOUN", "X") and head.text.islower() and _ACRONYM.fullmatch(
+                head.text) and head.lower_ not in _NOT_ACRONYMS:
+            sector = ""
         if sector is None:
             continue
         left = min([left] + [c.left_edge.i for c in root.lefts
