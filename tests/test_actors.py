@@ -51,6 +51,15 @@ def test_home_country_from_small_towns() -> None:
     assert home_country([], "bareilly: the dm ordered an inquiry into the custodial death.") == "IND"
 
 
+def test_home_country_from_district_towns_of_5000() -> None:
+    # a district headquarters below GeoNames' 15,000 list (vote-only "votes" names of homeplaces.json)
+    assert home_country([], "police in koderma arrested two men after a clash over land.") == "IND"
+    # ... but towns that are English words ("march", "deal", "mobile") never vote
+    assert home_country([], "villagers held a march after the deal on mobile towers, police said.") is None
+    # nor do town names made of English words ("The Village", "Cut Off", "The Range")
+    assert home_country([], "the village council said supplies were cut off when the range fire spread.") is None
+
+
 def test_regional_forces_lowercase_and_mixed_case() -> None:
     """Well-known regional bodies are coded on lowercase pages too, and their short forms never swallow
     English words on ordinary pages."""

@@ -2,7 +2,8 @@
 
 Local news rarely names its own country. We vote with every coded place-like mention in the
 document (country names, demonyms, capitals, cities and regions), the towns of GeoNames' 15,000+
-list (``homeplaces.json``: they vote, and become actors only as "the town of X") and weak
+list (``homeplaces.json``: they vote, and become actors only as "the town of X"; its unshared names
+of 5,000+ towns only vote) and weak
 country-specific cue words of local press ("mla", "barangay"); the winner needs half the votes (a tie
 goes to the country named first). A single cue word decides only when nothing else votes.
 
@@ -42,9 +43,10 @@ def _cues():  # type: ignore[no-untyped-def]
     table = {w.lower(): (code, 0.5) for code, words in data.get("cues", {}).items() for w in words}
     try:  # towns of 15,000+ people (GeoNames): they vote, but never become actors
         towns = json.loads(resources.files("sanderling.actors").joinpath("data", "homeplaces.json").read_text("utf-8"))
-        for code, names in towns.get("places", {}).items():
-            for name in names:
-                table.setdefault(name, (code, 1.0))
+        for section in ("places", "votes"):  # "votes": unshared names of 5,000+ towns, vote only
+            for code, names in towns.get(section, {}).items():
+                for name in names:
+                    table.setdefault(name, (code, 1.0))
     except (OSError, ValueError):
         pass
     if not table:
