@@ -83,22 +83,9 @@ class Encoder:
         self.inputs = {i.name for i in self.sess.get_inputs()}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths per batch: less padding
-        for start in range(0, len(order), BATCH):
-            idx = order[start:start + BATCH]
-            enc = self.tok.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self.inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            (hidden,) = self.sess.run(None, feed)
-            m = mask[..., None].astype(np.float32)
-            pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
-            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            out[idx] = pooled
-        return out
+        from sanderling.events.classifier import mean_pooled
+
+        return mean_pooled(self.sess, self.tok, self.inputs, texts, BATCH)
 
 
 # --------------------------------------------------------------------------- baseline

@@ -48,7 +48,6 @@ import platform
 import random
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -59,7 +58,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from proctree import tree_rss_mb
+from proctree import run_sanderling_code, tree_rss_mb
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -249,19 +248,9 @@ def _run_code(archive: Path, workdir: Path, src: Path, workers: int) -> dict[str
     """One whole `sanderling code ARCHIVE` into a fresh DuckDB file: wall time and peak tree RSS."""
     db = workdir / "code-bench.duckdb"
     db.unlink(missing_ok=True)
-    exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "code", str(archive), "--db", str(db), "--quiet", "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(src))
-    peak = 0.0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss_mb(proc.pid))
-        time.sleep(0.25)
-    seconds = time.perf_counter() - t0
-    err = proc.stderr.read() if proc.stderr else ""
-    if proc.returncode != 0:
-        raise SystemExit(f"sanderling code failed: {err.strip()}")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1), "summary": err.strip().splitlines()[-1]}
+    seconds, peak, summary = run_sanderling_code(
+        [str(archive), "--db", str(db), "--quiet", "--workers", str(workers)], env=_env(src))
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1), "summary": summary}
 
 
 def _summary(runs: list[dict[str, object]], size_mb: float, records: int, raw_mb: float) -> dict[str, object]:

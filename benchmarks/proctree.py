@@ -38,3 +38,27 @@ def rss_mb(pid: int) -> float:
 def tree_rss_mb(root: int) -> float:
     """Resident memory of a process and all its descendants, in MiB."""
     return sum(rss_mb(p) for p in descendants(root))
+
+
+def run_sanderling_code(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run ``sanderling code ARGS...``: (wall seconds, peak process-tree RSS in MiB sampled every 0.25 s, the
+    command's summary line). Exits with the command's error when it fails."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([exe, "code", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=env)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_mb(proc.pid))
+        time.sleep(0.25)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"sanderling code failed: {err.strip()}")
+    return seconds, peak, err.strip().splitlines()[-1]

@@ -14,15 +14,11 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from proctree import tree_rss_mb
+from proctree import run_sanderling_code
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "guardian_sample.jsonl"
 
@@ -31,19 +27,7 @@ def one_run(data: Path, workdir: Path, extra: tuple[str, ...] = ()) -> tuple[flo
     db = workdir / "bench.duckdb"
     if db.exists():
         db.unlink()
-    exe = shutil.which("sanderling") or str(Path(sys.executable).with_name("sanderling"))
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "code", str(data), "--db", str(db), "--quiet", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss_mb(proc.pid))
-        time.sleep(0.25)
-    elapsed = time.perf_counter() - t0
-    err = proc.stderr.read() if proc.stderr else ""
-    if proc.returncode != 0:
-        raise SystemExit(f"sanderling code failed: {err.strip()}")
-    return elapsed, peak, err.strip().splitlines()[-1]
+    return run_sanderling_code([str(data), "--db", str(db), "--quiet", *extra])
 
 
 def main() -> None:

@@ -35,7 +35,15 @@ from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
 from sanderling.resolve.contexts import event_contexts
-from sanderling.roles import GENERIC_WORDS, aimed_places, assign_roles, generic_party, is_place_use
+from sanderling.roles import (
+    GENERIC_WORDS,
+    _tokens_of,
+    aimed_places,
+    assign_roles,
+    generic_party,
+    is_place_use,
+    owner_code,
+)
 from sanderling.segment import split_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -410,8 +418,6 @@ _SPEECH_VERBS = {"say", "tell", "add", "state", "report", "confirm", "announce",
 def _speaker_place(sent, m: Mention) -> bool:  # type: ignore[no-untyped-def]
     """"..., officials in Vilnius said", "she told reporters in Geneva": where the news is told, not where the
     event is (the reporter's place, like a dateline)."""
-    from sanderling.roles import _tokens_of
-
     toks = _tokens_of(sent, m)
     node = toks[-1] if toks else None
     for _ in range(6):
@@ -454,8 +460,6 @@ def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None): 
             roles = replace(roles, actors=domestic(roles.actors), recipients=domestic(roles.recipients))
     if all(m.code for m in (*roles.actors, *roles.recipients)):
         return roles
-    from sanderling.roles import _tokens_of, owner_code
-
     if any(m.code for m in roles.recipients):
         # "accept an Egyptian proposal for an exchange of prisoners": people named deep inside a coded
         # recipient's phrase are its content, not a second party; only the phrase heads count

@@ -41,10 +41,38 @@ def _default_threads() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def mean_pooled(sess: Any, tok: Any, inputs: set[str], texts: Sequence[str], batch_size: int, dim: int = 384,
+                normalize: bool = True) -> np.ndarray:
+    """Mean pooling over the attention mask of a MiniLM-style ONNX encoder (``sess``, tokenizer ``tok`` with
+    truncation and padding set, model input names ``inputs``): float32 [n, dim], L2-normalised if asked."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch: less padding
+    for start in range(0, len(order), batch_size):
+        idx = order[start : start + batch_size]
+        enc = tok.encode_batch([texts[i] for i in idx])
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        (hidden,) = sess.run(None, feed)  # InferenceSession.run is thread-safe
+        m = mask[..., None].astype(np.float32)
+        pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        if normalize:
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        out[idx] = pooled
+    return out
+
+
+def _data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``data_dir``, or the package's own ``sanderling/events/data``."""
+    return Path(data_dir) if data_dir is not None else Path(str(resources.files("sanderling.events") / "data"))
+
+
 def classifier_version(data_dir: str | os.PathLike[str] | None = None) -> str:
     """The version of a classifier folder (default: the shipped one), read from its metadata only:
     processes that stamp versions but never classify (the CLI) do not load the model."""
-    base = Path(data_dir) if data_dir is not None else Path(str(resources.files("sanderling.events") / "data"))
+    base = _data_dir(data_dir)
     try:
         return str(json.loads((base / META_FILE).read_text("utf-8")).get("version", "unknown"))
     except (OSError, ValueError, AttributeError) as exc:
@@ -68,7 +96,7 @@ class SentenceClassifier:
         batch_size: int = 64,
         max_tokens: int | None = None,
     ):
-        base = Path(data_dir) if data_dir is not None else Path(str(resources.files("sanderling.events") / "data"))
+        base = _data_dir(data_dir)
         meta_path = base / META_FILE
         if not meta_path.is_file():
             raise ModelError(f"event classifier metadata {meta_path} is missing; {_REBUILD}")
@@ -120,7 +148,7 @@ class SentenceClassifier:
             raise ModelError(f"event classifier files in {base} are broken ({exc}); {_REBUILD}") from exc
         # optional per-type mode heads (scripts/build_mode_head.py), always the package's
         self._modes: dict[str, tuple[np.ndarray, np.ndarray, tuple[str, ...]]] = {}
-        mode_path = Path(str(resources.files("sanderling.events") / "data")) / MODE_FILE
+        mode_path = _data_dir() / MODE_FILE
         if mode_path.is_file() and self.dim == 384:
             try:
                 with np.load(mode_path, allow_pickle=False) as mh:
@@ -163,25 +191,7 @@ class SentenceClassifier:
         if isinstance(texts, str):
             raise TypeError("embed() takes a sequence of strings, not a single string")
         texts = [t if isinstance(t, str) else str(t) for t in texts]
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch: less padding
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            enc = self._tok.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            (hidden,) = self._sess.run(None, feed)  # InferenceSession.run is thread-safe
-            m = mask[..., None].astype(np.float32)
-            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
-            if self.normalize:
-                pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            out[idx] = pooled
-        return out
+        return mean_pooled(self._sess, self._tok, self._inputs, texts, self.batch_size, self.dim, self.normalize)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities [n, len(labels)] over ``self.labels`` (the order of classifier.json); rows sum to 1."""
