@@ -101,3 +101,21 @@ def test_lede_factor_survives_the_classifier_mix() -> None:
     lede = _confidence(0.9, tok, "REQUEST", roles, False, 0, p_type=0.95)
     deep = _confidence(0.9, tok, "REQUEST", roles, False, 12, p_type=0.99)
     assert deep < lede - 0.1  # before the fix: 0.98 vs 0.99
+
+
+def test_candidates_do_not_depend_on_how_lazily_the_article_is_split(pipeline) -> None:  # type: ignore
+    # paragraphs with references that are resolved from earlier sentences ("He", "the country"), so that
+    # small blocks cut between a reference and its antecedent
+    paras = [
+        "Iran's foreign minister Abbas Araghchi arrived in Baghdad on Monday. He met Iraqi officials.",
+        "He later condemned the attack on the consulate. The country demanded an apology from Israel.",
+        "Protesters in Tehran burned flags. Police arrested dozens of them.",
+        "It was the third such protest. The United States urged restraint.",
+    ] * 3
+    text = "\n\n".join(paras)
+    doc = Document(id="lazy", text=text, pub_date="2025-02-03")
+    eager = list(pipeline._candidates(0, doc, block=10**9))
+    assert len(eager) >= 6
+    assert any(m.kind == "pronoun" for c in eager for m in c.mentions)
+    for block in (1, 40, 200):
+        assert list(pipeline._candidates(0, doc, block=block)) == eager

@@ -15,3 +15,13 @@ def test_lowercase_regional_text_and_empty() -> None:
     assert len(split_sentences(text)) == 2
     assert split_sentences("") == []
     assert split_sentences("   \n\n  ") == []
+
+
+def test_iter_sentences_is_lazy_and_matches_split() -> None:
+    from sanderling.segment import iter_sentences
+
+    text = "Iran protested. Iraq agreed.\n\nSecond paragraph here. And more.\n\nThird."
+    it = iter_sentences(text)
+    assert next(it).text == "Iran protested."
+    assert [s.text for s in split_sentences(text)] == ["Iran protested.", "Iraq agreed.", "Second paragraph here.",
+                                                     "And more.", "Third."]

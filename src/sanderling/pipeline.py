@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -44,7 +45,7 @@ from sanderling.roles import (
     is_place_use,
     owner_code,
 )
-from sanderling.segment import split_sentences
+from sanderling.segment import iter_sentences
 from sanderling.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -239,20 +240,45 @@ class Pipeline:
                 outcomes.append(Outcome(item, None, "coded", f"{len(evs)} events", tuple(evs)))
         return outcomes
 
-    def _candidates(self, i: int, doc: Document) -> Iterator[_Candidate]:
-        """Sentences holding an actor mention and a trigger word: the only ones we parse."""
-        all_mentions = self.gazetteer.find(doc.text, lowercase_doc=is_lowercase_text(doc.text), date=doc.pub_date)
-        sentences = split_sentences(doc.text)
-        home = home_country(all_mentions, doc.text)
-        all_mentions = carry_over(doc.text, sentences, all_mentions)
-        pos = 0
-        for k, sent in enumerate(sentences):
-            while pos < len(all_mentions) and all_mentions[pos].start < sent.start:
+    def _candidates(self, i: int, doc: Document, block: int = 2000) -> Iterator[_Candidate]:
+        """Sentences holding an actor mention and a trigger word: the only ones we parse.
+
+        Lazy: sentences are split and references carried over block by block (``block`` characters, doubling),
+        so a caller that takes only the first candidates of a long article does not segment the rest. The
+        result does not depend on ``block``: carrying references over only ever looks back."""
+        text = doc.text
+        all_mentions = self.gazetteer.find(text, lowercase_doc=is_lowercase_text(text), date=doc.pub_date)
+        home = home_country(all_mentions, text)  # the whole page votes
+        sentences: list[Sentence] = []
+        it = iter_sentences(text)
+        more = True
+        while more:
+            first = len(sentences)
+            stop = (sentences[-1].end if sentences else 0) + block
+            more = False
+            for sent in it:
+                sentences.append(sent)
+                if sent.end >= stop:
+                    more = True
+                    break
+            if len(sentences) == first:
+                return
+            end = sentences[-1].end if more else len(text)
+            mentions = carry_over(text[:end], sentences, [m for m in all_mentions if m.end <= end])
+            yield from self._candidates_in(i, sentences, first, mentions, home)
+            block *= 2
+
+    def _candidates_in(self, i: int, sentences: list[Sentence], first: int, mentions: list[Mention],
+                       home: str | None) -> Iterator[_Candidate]:
+        pos = bisect_left([m.start for m in mentions], sentences[first].start)
+        for k in range(first, len(sentences)):
+            sent = sentences[k]
+            while pos < len(mentions) and mentions[pos].start < sent.start:
                 pos += 1
             inside = []
             j = pos
-            while j < len(all_mentions) and all_mentions[j].end <= sent.end:
-                m = all_mentions[j]
+            while j < len(mentions) and mentions[j].end <= sent.end:
+                m = mentions[j]
                 inside.append(replace(m, start=m.start - sent.start, end=m.end - sent.start))
                 j += 1
             # local news names its actors generically ("a farmer was hacked to death by cattle rustlers"): with

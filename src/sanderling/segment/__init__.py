@@ -40,15 +40,18 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split a document into sentences with offsets into ``text``."""
-    chunks = list(_chunks(text))
-    out: list[Sentence] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of ``split_sentences``, paragraph by paragraph, as they are needed: a caller that stops
+    early (the coder takes the first candidate sentences of a long article) does not pay for the rest."""
     nlp = sentence_nlp()
-    for (offset, _), doc in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
-        for sent in doc.sents:
+    for offset, chunk in _chunks(text):
+        for sent in nlp(chunk).sents:
             s = sent.text
             lead = len(s) - len(s.lstrip())
             s = s.strip()
             if s:
                 start = offset + sent.start_char + lead
-                out.append(Sentence(text=s, start=start, end=start + len(s)))
-    return out
+                yield Sentence(text=s, start=start, end=start + len(s))
