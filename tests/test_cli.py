@@ -153,3 +153,47 @@ def test_eval_json(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "event": "NOPE", "text": "x"}\n')
     assert run("eval", str(bad), "--json").exit_code == 1
+
+
+def test_gold_files_in_other_coders_shapes_are_read(tmp_path: Path) -> None:
+    from sanderling.evaluate import load_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "sentence": "Kenya and Uganda agreed to reopen the border.", "event_type": "agree",
+         "actor": ["KEN", "uga"], "recipient": "", "story_date": "07/19/2024"},
+        {"doc_id": "b", "text": "Weather was fine.", "event": "NONE"},
+        {"id": "c", "text": "x", "event": "no_event", "source": {"code": "usa", "sector": "gov"},
+         "target": "PRK;KOR", "date": "20240105"},
+        {"id": "d", "text": "y", "label": None, "date": "sometime"},
+    ]) + "\n")
+    a, b, c, d = load_gold(gold)
+    assert (a.text, a.event, a.source, a.target, a.date) == (
+        "Kenya and Uganda agreed to reopen the border.", "AGREE", frozenset({"KEN", "UGA"}), frozenset(), "2024-07-19")
+    assert (b.id, b.event) == ("b", None)
+    assert c.event is None and c.source_actors == frozenset({("USA", "GOV")})
+    assert c.target == frozenset({"PRK", "KOR"}) and c.date == "2024-01-05"
+    assert d.event is None and d.date is None
+
+
+def test_eval_goes_on_when_a_record_breaks_the_coder(tmp_path: Path, monkeypatch) -> None:  # type: ignore
+    from sanderling.evaluate import evaluate
+    from sanderling.pipeline import Pipeline
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "ok", "text": "Iran condemned the attack on its embassy.", "event": "ACCUSE"},
+        {"id": "boom", "text": "BOOM Iran condemned the attack.", "event": "ACCUSE"},
+    ]) + "\n")
+    pipe = Pipeline()
+    real = pipe.code_documents
+
+    def fragile(docs):  # type: ignore[no-untyped-def]
+        if any(d.text.startswith("BOOM") for d in docs):
+            raise RuntimeError("coder bug")
+        return real(docs)
+
+    monkeypatch.setattr(pipe, "code_documents", fragile)
+    metrics, rows = evaluate(gold, pipe)
+    assert [r["pred"] for r in rows] == ["ACCUSE", None]
+    assert metrics["event_accuracy"] == 0.5

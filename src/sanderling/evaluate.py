@@ -8,6 +8,8 @@ having happened count as predictions (negated, hypothetical and future ones do n
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,8 @@ from sanderling.errors import InputError
 from sanderling.model import Event
 from sanderling.ontology import EVENT_TYPES
 from sanderling.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,14 +36,74 @@ class GoldRecord:
     date: str | None = None  # publication date: offices of named people depend on it
 
 
+def _entities(items: Any) -> list[dict[str, str]]:
+    """Gold entities as dicts: a list of ``{"code", "sector", …}``, one such dict, or bare codes ("USA",
+    ["USA", "KOR"], "USA;KOR") as other coders' gold files write them."""
+    if items is None or items == "":
+        return []
+    if isinstance(items, (str, dict)):
+        items = [items]
+    out = []
+    for x in items if isinstance(items, (list, tuple)) else []:
+        if isinstance(x, dict):
+            code = x.get("code") or x.get("country") or ""
+            out.append({"code": str(code).strip().upper(), "sector": str(x.get("sector") or "").strip().upper()})
+        elif isinstance(x, str):
+            out += [{"code": c.strip().upper(), "sector": ""} for c in x.replace(";", ",").split(",") if c.strip()]
+    return out
+
+
 def _codes(items: Any) -> frozenset[str]:
-    return frozenset(str(x.get("code") or "") for x in (items or []) if isinstance(x, dict)) - {""}
+    return frozenset(x["code"] for x in _entities(items)) - {""}
 
 
 def _actors(items: Any) -> frozenset[tuple[str, str]]:
     """(code, sector) pairs: "Kenyan police" is KEN/COP, not just KEN."""
-    return frozenset((str(x.get("code") or ""), str(x.get("sector") or "")) for x in (items or [])
-                     if isinstance(x, dict) and x.get("code"))
+    return frozenset((x["code"], x["sector"]) for x in _entities(items) if x["code"])
+
+
+_NO_EVENT = {"", "NONE", "NULL", "NO_EVENT", "NO-EVENT", "NOEVENT", "NO EVENT", "O", "NAN"}
+
+
+def _event(r: dict[str, Any]) -> str | None:
+    """The gold type: ``event`` (or ``event_type``/``type``/``label``), any case; null/"none"/"no_event" = none."""
+    for key in ("event", "event_type", "type", "label"):
+        if key in r:
+            ev = r[key]
+            break
+    else:
+        return None
+    if ev is None or ev is False:
+        return None
+    ev = str(ev).strip().upper()
+    if ev in _NO_EVENT:
+        return None
+    if ev not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {ev!r} (one of the 16 PLOVER types or null)")
+    return ev
+
+
+_DATES = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), (1, 2, 3)),
+    (re.compile(r"(\d{4})(\d{2})(\d{2})\b"), (1, 2, 3)),
+    (re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"), (1, 2, 3)),
+    (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), (3, 1, 2)),  # US style, as PLOVER's story dates
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), (3, 2, 1)),
+)
+
+
+def _iso_date(value: Any) -> str | None:
+    """YYYY-MM-DD from the common ways gold files write dates (unreadable dates are dropped, not fatal)."""
+    s = str(value).strip()
+    for rx, (y, m, d) in _DATES:
+        hit = rx.match(s)
+        if hit and 1 <= int(hit.group(m)) <= 12 and 1 <= int(hit.group(d)) <= 31:
+            return f"{hit.group(y)}-{int(hit.group(m)):02d}-{int(hit.group(d)):02d}"
+    return None
+
+
+def _first(r: dict[str, Any], *keys: str) -> Any:
+    return next((r[k] for k in keys if r.get(k) is not None), None)
 
 
 def load_gold(path: str | Path) -> list[GoldRecord]:
@@ -51,16 +115,19 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
                 continue
             try:
                 r = json.loads(line)
-                ev = r.get("event") or None
-                if ev is not None and ev not in EVENT_TYPES:
-                    raise ValueError(f"unknown event type {ev!r}")
+                if not isinstance(r, dict):
+                    raise ValueError("a line must hold one JSON object")
+                text = _first(r, "text", "sentence", "story", "body", "content")
+                if not isinstance(text, str):
+                    raise KeyError("text")
+                src = _first(r, "source", "actor", "source_actor")
+                tgt = _first(r, "target", "recipient", "target_actor")
+                date = _first(r, "date", "pub_date", "publication_date", "story_date")
                 out.append(GoldRecord(
-                    id=str(r.get("id", n)), text=r["text"], event=ev, mode=r.get("mode") or "",
-                    source=_codes(r.get("source", r.get("actor"))),
-                    target=_codes(r.get("target", r.get("recipient"))),
-                    source_actors=_actors(r.get("source", r.get("actor"))),
-                    target_actors=_actors(r.get("target", r.get("recipient"))),
-                    date=str(r["date"])[:10] if r.get("date") else None,
+                    id=str(_first(r, "id", "doc_id", "sentence_id") or n), text=text, event=_event(r),
+                    mode=str(r.get("mode") or "").strip().lower(),
+                    source=_codes(src), target=_codes(tgt), source_actors=_actors(src), target_actors=_actors(tgt),
+                    date=_iso_date(date) if date else None,
                 ))
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 raise InputError(f"{path}:{n}: not a gold record ({exc}); see docs/evaluation.md") from exc
@@ -126,6 +193,22 @@ def score(gold: Sequence[GoldRecord], predicted: Sequence[Event | None]) -> dict
     }
 
 
+def _code_robustly(pipe: Pipeline, docs: list[Any]) -> list[list[Event]]:
+    """Events per document; a record that breaks the coder counts as "nothing predicted" (and is logged)
+    instead of ending the evaluation."""
+    try:
+        return pipe.code_documents(docs)
+    except Exception:  # noqa: BLE001 - retried one by one below
+        out: list[list[Event]] = []
+        for d in docs:
+            try:
+                out.append(pipe.code_documents([d])[0])
+            except Exception as exc:  # noqa: BLE001 - reported, scored as no prediction
+                log.warning("gold record %s could not be coded: %s: %s", d.id, type(exc).__name__, exc)
+                out.append([])
+        return out
+
+
 def evaluate(path: str | Path, pipeline: Pipeline | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Metrics and per-record predictions (for error analysis)."""
     from sanderling.extract import clean_text
@@ -137,7 +220,7 @@ def evaluate(path: str | Path, pipeline: Pipeline | None = None) -> tuple[dict[s
     docs = [Document(id=g.id, text=clean_text(g.text)[0] or g.text, pub_date=g.date) for g in gold]
     predicted: list[Event | None] = []
     for i in range(0, len(docs), 256):
-        predicted.extend(top_event(evs) for evs in pipe.code_documents(docs[i:i + 256]))
+        predicted.extend(top_event(evs) for evs in _code_robustly(pipe, docs[i:i + 256]))
     rows = [{"id": g.id, "text": g.text, "gold": g.event, "pred": p.event if p else None,
              "gold_mode": g.mode, "pred_mode": p.mode if p else None,
              "gold_source": sorted(g.source), "pred_source": sorted({e.code for e in p.actor}) if p else [],
