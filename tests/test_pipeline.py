@@ -119,3 +119,21 @@ def test_candidates_do_not_depend_on_how_lazily_the_article_is_split(pipeline) -
     assert any(m.kind == "pronoun" for c in eager for m in c.mentions)
     for block in (1, 40, 200):
         assert list(pipeline._candidates(0, doc, block=block)) == eager
+
+
+def test_a_later_reaction_does_not_outrank_the_event_it_reacts_to(pipeline) -> None:  # type: ignore
+    from sanderling.evaluate import top_event
+
+    text = ("Suspected militants stormed a police station in northern Burkina Faso on Sunday and shot dead six "
+            "officers. The interior minister condemned the attack and paid tribute to the slain officers.")
+    events = pipeline.code_text(text, pub_date="2025-05-04")
+    assert top_event(events).event == "ASSAULT"
+    react = [e for e in events if e.event_text == "condemned"]
+    alone = pipeline.code_text("The interior minister condemned the attack.", pub_date="2025-05-04")
+    assert react and alone and alone[0].event == "ACCUSE"
+    assert react[0].confidence < alone[0].confidence  # the same reaction, told after its event
+    # a probe launched is news in its own right
+    probe = pipeline.code_text("Police shot dead a protester in Kisumu on Wednesday. Kenya's police watchdog "
+                               "has launched an investigation into the killing.", pub_date="2025-06-27")
+    launched = [e for e in probe if e.event_text.startswith("launched")]
+    assert launched and launched[0].event == "ACCUSE" and launched[0].confidence >= 0.75
