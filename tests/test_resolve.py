@@ -51,3 +51,35 @@ def test_events_carry_sentence_contexts() -> None:
 
     events = Pipeline().code_text("Riot police fired tear gas at protesters demanding an end to power cuts in Lagos.")
     assert events and {"repression", "human_security"} <= set(events[0].context)
+
+
+def test_background_is_judged_by_the_triggers_own_clause() -> None:
+    from sanderling.nlp import fast_parser
+    from sanderling.resolve import modality
+
+    nlp, annotate = fast_parser()
+
+    def hist(text: str, word: str, year: int = 2025) -> bool:
+        doc = annotate(nlp(text))
+        tok = next(t for t in doc if t.text == word)
+        return modality(doc[:], tok, year).historical
+
+    text = "Russia, which annexed Crimea in 2014, struck Kyiv with drones on Monday."
+    assert hist(text, "annexed") and not hist(text, "struck")
+    assert hist("In October last year, the committee criticised the government.", "criticised")
+    assert hist("They were kidnapped by militants in 2014.", "kidnapped")
+    # reported speech backshifts tense: this is today's news
+    assert not hist("The health ministry said an Israeli strike had killed three paramedics on Friday.", "killed")
+    # a year inside the object is the object's ("convicted him of ordering a massacre in 1982")
+    assert not hist("A court convicted a retired colonel of ordering the massacre of villagers in 1982.",
+                    "convicted")
+
+
+def test_background_events_are_not_a_texts_top_event() -> None:
+    from sanderling.evaluate import top_event
+    from sanderling.pipeline import Pipeline
+
+    events = Pipeline().code_text("Thousands of Yazidis were kidnapped by Islamic State in 2014.",
+                                  pub_date="2019-02-20")
+    assert events and all(e.historical for e in events)
+    assert top_event(events) is None

@@ -2,7 +2,8 @@
 
 For each gold record the predicted event with the highest confidence in its text is
 compared with the gold event (``null`` = no event). Only events the text reports as
-having happened count as predictions (negated, hypothetical and future ones do not).
+having happened count as predictions (negated, hypothetical and future ones do not), and not
+background history ("kidnapped by Islamic State in 2014", "last year", a past perfect outside reported speech).
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
 
 
 def top_event(events: Iterable[Event]) -> Event | None:
-    happened = [e for e in events if e.happened]
+    """The text's main event: the most confident one that happened and is not background history."""
+    happened = [e for e in events if e.happened and not e.historical]
     return max(happened, key=lambda e: e.confidence, default=None)
 
 

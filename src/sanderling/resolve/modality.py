@@ -68,6 +68,7 @@ def _reported(node: Token) -> bool:
 def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
     negated = future = hypo = historical = False
     chain = _chain(tok)
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)  # its own tense: a head's "had" is not its
     for i, node in enumerate(chain):
         kids = list(node.children)
         if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
@@ -81,8 +82,8 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
                     future = True
                 elif w in _HYPO_AUX:
                     hypo = True
-                elif w in ("had",) and tok.tag_ == "VBN":
-                    historical = True
+                elif w in ("had",) and tok.tag_ == "VBN" and not _reported(node) and (i == 0 or not own_aux):
+                    historical = True  # past perfect, unless reported speech's backshift ("said X had killed")
                 elif w == "going" or (w in ("is", "are", "was", "were") and node.tag_ == "VB"):
                     future = True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
@@ -117,10 +118,29 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
     if not future and any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "upcoming", "possible")
                           for c in tok.children):
         future = True
-    if _AGO.search(sent.text):
+    # dates of the trigger's own clause: in "Russia, which annexed Crimea in 2014, struck Kyiv on Monday" the
+    # strike is today's news and only the annexation is background
+    words = _clause_words(chain)
+    if _AGO.search(words) or _LAST_YEAR.search(words):
         historical = True
     elif pub_year is not None:
-        years = [int(y) for y in _YEAR.findall(sent.text)]
+        years = [int(y) for y in _YEAR.findall(words)]
         if years and max(years) < pub_year - 1:
             historical = True
     return Modality(negated, future, hypo, historical)
+
+
+_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+_TIME_DEPS = {"prep", "npadvmod", "advmod", "tmod"}
+
+
+def _clause_words(chain: list[Token]) -> str:
+    """The time modifiers of the trigger and of the verbs it complements ("in 2014", "two years ago",
+    "last year"), not those of other clauses or of its objects ("convicted him of ordering a massacre in 1982")."""
+    words: list[Token] = []
+    for node in chain:
+        for c in node.children:
+            if c.dep_ in _TIME_DEPS:
+                words.extend(c.subtree)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
