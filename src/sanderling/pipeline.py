@@ -315,6 +315,9 @@ class Pipeline:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             elif future and etype in ("AGREE", "CONCEDE"):
                 future = False  # the promise or announced concession is itself the event
+            elif future and etype in _THREAT_MODES and _announced_by_actor(trig.token, roles.actors, body):
+                # "Erdogan said Turkey will launch an operation against the militia": the threat is the event
+                etype, mode, future = "THREATEN", _THREAT_MODES[etype].get(mode, _THREAT_MODES[etype][""]), False
             etype, mode = _adjust(etype, mode, trig, roles.actors)
             p_type = None
             if probs is not None:
@@ -712,6 +715,34 @@ def _reacts_to_told_event(tok, etype: str) -> bool:  # type: ignore[no-untyped-d
                     return True
     # "condemned the attack and paid tribute to the victims": one reaction
     return tok.dep_ == "conj" and tok.head.i != tok.i and _reacts_to_told_event(tok.head, etype)
+
+
+# a party announcing its own coming use of force, arrests or sanctions threatens (PLOVER THREATEN; CAMEO 13)
+_THREAT_MODES: dict[str, dict[str, str]] = {
+    "ASSAULT": {"": "violence"},
+    "COERCE": {"": "", "arrest": "arrest", "expel": "expel", "seize": "territory", "restrict": "restrict",
+               "ban": "restrict", "curfew": "restrict"},
+    "SANCTION": {"": ""},
+}
+_ANNOUNCING = frozenset({"say", "announce", "warn", "declare", "state", "tell", "vow", "pledge", "promise",
+                         "threaten", "insist", "add", "confirm", "signal", "indicate", "write", "tweet", "post"})
+
+
+def _announced_by_actor(tok, actors: Sequence[Mention], mentions: Sequence[Mention]) -> bool:  # type: ignore
+    """The trigger is in what a party of the event itself said ("Turkey will launch …, Erdogan said")."""
+    top = tok
+    while top.dep_ in ("xcomp", "conj", "aux", "advcl") and top.head.i != top.i:
+        top = top.head
+    verb = top.head if top.dep_ in ("ccomp", "parataxis") else None
+    if verb is None or verb.lemma_.lower() not in _ANNOUNCING:
+        return False
+    codes = {a.code for a in actors if a.code}
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        start = subj.left_edge.idx
+        end = subj.right_edge.idx + len(subj.right_edge.text)
+        if any(m.code in codes and m.start < end and start < m.end for m in mentions):
+            return True
+    return False
 
 
 def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]
