@@ -83,3 +83,21 @@ def test_background_events_are_not_a_texts_top_event() -> None:
                                   pub_date="2019-02-20")
     assert events and all(e.historical for e in events)
     assert top_event(events) is None
+
+
+def test_prevented_denied_and_means_of_unreal_acts_are_not_events() -> None:
+    from sanderling.nlp import fast_parser
+    from sanderling.resolve import modality
+
+    nlp, annotate = fast_parser()
+
+    def mod(text: str, word: str):  # type: ignore[no-untyped-def]
+        doc = annotate(nlp(text))
+        return modality(doc[:], next(t for t in doc if t.text == word), 2018)
+
+    assert mod("Troops prevented the rebels from seizing the airport.", "seizing").negated
+    assert mod("Moscow has denied any involvement in the attack on the defector.", "attack").negated
+    m = mod("The envoy may not want to anger Moscow by boycotting the talks.", "boycotting")
+    assert m.negated or m.hypothetical
+    assert not mod("Protesters blocked the road by burning tyres on Monday.", "burning").negated
+    assert not mod("Rebels seized the airport on Monday.", "seized").negated

@@ -29,6 +29,10 @@ _DENY = {"deny", "refute", "dismiss", "reject"}
 _PLAN_NOUNS = {"plan", "intention", "proposal", "bid", "attempt", "effort", "threat", "readiness", "willingness",
                "offer", "promise", "pledge", "vow", "call", "demand", "request", "decision"}
 _NOBODY = {"nobody", "none", "neither", "no-one"}
+_PREVENT = {"prevent", "stop", "keep", "bar", "ban", "block", "deter", "dissuade", "discourage", "restrain",
+            "refrain", "hold", "forbid", "prohibit"}
+_INVOLVEMENT = {"involvement", "role", "responsibility", "part", "hand", "complicity", "link", "links",
+                "connection", "participation"}
 _FUTURE_WORDS = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|tomorrow)\b",
                            re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|during|from|of)\s+((?:19|20)\d\d)\b")
@@ -104,6 +108,18 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
         negated = True
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLAN_NOUNS:
         future = True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.head.i != head.i:
+        if head.lower_ == "from" and head.head.lemma_.lower() in _PREVENT:
+            negated = True  # "prevented Erdogan from destroying the project"
+        elif head.lower_ == "by" and head.head.pos_ in ("VERB", "AUX"):
+            # "may not want to alienate Putin by boycotting the talks": the means shares its verb's modality
+            outer = modality(sent, head.head, pub_year)
+            negated, future, hypo = negated or outer.negated, future or outer.future, hypo or outer.hypothetical
+    if tok.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and head.head.lemma_.lower() in _INVOLVEMENT:
+        frame = head.head.head  # "denied involvement in March's attack"
+        if frame.lemma_.lower() in _DENY | {"deny"} and frame.i != head.head.i:
+            negated = True
     for node in chain:
         for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subj.lower_ in _NOBODY or any(c.lower_ in ("neither", "no") for c in subj.children):
