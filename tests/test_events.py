@@ -205,3 +205,47 @@ def test_force_in_the_purpose_of_a_promised_act_is_not_a_threat() -> None:
     assert agreed and max(agreed, key=lambda e: e.confidence).event == "AGREE"
     vowed = p.code_text("The militia vowed to renew its attacks on army posts in the north.")
     assert vowed and max(vowed, key=lambda e: e.confidence).event == "THREATEN"
+
+
+def test_being_met_with_or_struck_by_something_is_no_event() -> None:
+    assert "CONSULT" not in [e for _, e, _ in _default_chosen("The plan to fill the reservoir was met with "
+                                                              "protests from farmers downstream.")]
+    assert [e for _, e, _ in _default_chosen("Visitors to the exhibition were struck by the scale of the "
+                                             "murals.")] == []
+    # real meetings and real strikes stay
+    assert [e for _, e, _ in _default_chosen("The Kenyan delegation was met by Ethiopia's foreign minister at "
+                                             "the airport.")] == ["CONSULT"]
+    assert [e for _, e, _ in _default_chosen("Kenya's president met with opposition leaders in Nairobi.")] == [
+        "CONSULT"]
+    assert [e for _, e, _ in _default_chosen("The convoy was struck by a drone near Kherson.")] == ["ASSAULT"]
+
+
+def test_relief_handed_out_or_distributed_in_parcels_and_kits_is_aid() -> None:
+    for text in ["Volunteers handed out food parcels and blankets to flood victims in Sylhet.",
+                 "The provincial government distributed hygiene kits and food packs to 2,000 evacuees.",
+                 "The agency distributed hot meals to families sheltering in schools."]:
+        assert [e for _, e, _ in _default_chosen(text)] == ["AID"], text
+    # handing out leaflets is no aid
+    assert "AID" not in [e for _, e, _ in _default_chosen("Activists handed out leaflets outside the station.")]
+
+
+def test_exchanging_electricity_between_neighbours_is_cooperation() -> None:
+    assert [e for _, e, _ in _default_chosen("Kazakhstan and Uzbekistan began exchanging electricity across their "
+                                             "border on Wednesday.")] == ["COOPERATE"]
+    assert [e for _, e, _ in _default_chosen("Nepal and India swap surplus power during the monsoon.")] == [
+        "COOPERATE"]
+    assert [e for _, e, _ in _default_chosen("The two armies exchanged fire across the border.")] == ["ASSAULT"]
+
+
+def test_joint_reaches_the_head_noun_through_compounds() -> None:
+    """ "a joint coast guard exercise" is a joint exercise (COOPERATE), and agreeing to one is no threat."""
+    assert [(e, m) for _, e, m in _default_chosen("The Philippines and Vietnam agreed on Tuesday to hold their first "
+                                                  "joint coast guard exercise early next year.")] == [("AGREE", "")]
+    assert [e for _, e, _ in _default_chosen("The Philippine and Japanese coast guards held a joint coast guard "
+                                             "exercise off Manila on Friday.")] == ["COOPERATE"]
+
+
+def test_executing_a_plan_is_no_killing() -> None:
+    assert _default_chosen("The boys executed the plan perfectly, the captain said after the match.") == []
+    assert [e for _, e, _ in _default_chosen("Saudi Arabia executed three men convicted of drug smuggling.")] == [
+        "ASSAULT"]

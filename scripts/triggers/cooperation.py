@@ -74,7 +74,9 @@ AID_HUM = ["aid", "humanitarian aid", "food aid", "assistance", "humanitarian as
            "vaccine", "dose", "relief supply", "relief good", "grain", "wheat", "rice", "flour",
            "fuel", "generator", "ambulance", "rescue team", "rescuer", "medical team", "doctor",
            "convoy", "aid convoy", "truck", "aid truck", "package", "aid package",
-           "shipment", "consignment", "help"]
+           "shipment", "consignment", "help", "parcel", "food parcel", "pack", "food pack", "relief pack",
+           "kit", "hygiene kit", "meal", "hot meal", "ration", "tarpaulin", "mosquito net", "cooking oil",
+           "purification unit", "water purification unit", "clothing", "seed"]
 AID_ECON = ["loan", "fund", "funding", "money", "grant", "credit", "credit line", "financing",
             "finance", "bailout", "cash", "dollar", "euro", "pound", "yuan", "yen", "rupee",
             "million", "billion", "tranche", "financial aid", "financial assistance",
@@ -518,6 +520,10 @@ ENTRIES += [
                                                               "hostage", "pow", "body", "remains"]),
     V("exchange", "COOPERATE", "", "064", 0.75, objects=["intelligence", "information", "data"],
       context=["intelligence"]),
+    # energy swaps between neighbours: "began exchanging electricity across their border"
+    *(V(_v, "COOPERATE", "", "061", 0.75, objects=["electricity", "power", "energy", "gas", "surplus power",
+                                                     "surplus electricity", "water", "currency", "local currency"],
+        context=["economic"]) for _v in ("exchange", "swap", "share", "trade")),
     V("extradite", "COOPERATE", "", "063", 0.85, context=["legal"]),
     V("hand", "COOPERATE", "", "063", 0.7, objects=["suspect", "fugitive", "accused", "militant",
                                                     "criminal", "wanted man"], with_=["over"],

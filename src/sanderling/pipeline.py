@@ -29,7 +29,7 @@ from sanderling.actors.coref import NONSTATE, carry_over
 from sanderling.actors.places import coordinates
 from sanderling.calibration import calibrate
 from sanderling.events.classifier import SentenceClassifier, classifier_version
-from sanderling.events.detect import Trigger, find_triggers, select
+from sanderling.events.detect import Trigger, find_triggers, governed_types, select
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
 from sanderling.nlp import fast_parser, model_version
@@ -370,8 +370,16 @@ class Pipeline:
                   events: list[Event]) -> Iterator[tuple[Trigger, str, str]]:
         """The lexicon's triggers; then, if they gave no event, the main verb when the classifier is sure of a type.
 
-        ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results."""
-        found = select(find_triggers(sent, self.lexicon))
+        ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results. Notes for
+        ``_with_classifier`` and ``_confidence`` go into the parsed sentence's ``user_data``: what accusations and
+        threats are about (``_CONTENT``), reported clauses read alone (``_CLAUSE_PROBS``), the fallback token."""
+        triggers = find_triggers(sent, self.lexicon)
+        found = select(triggers)
+        if probs is not None and len(found) < len(triggers):  # read by _with_classifier: what a framing act is about
+            sent.doc.user_data[_CONTENT] = {t.token.i: governed_types(t, triggers) for t, etype, _ in found
+                                            if etype in _FRAMING}
+        if probs is not None and found and self.classifier is not None:
+            self._reread(sent, probs, found)
         kept = _fit_classifier(found, probs) if probs is not None else found
         if probs is not None and len(kept) > 1:  # read by _with_classifier: who shares the sentence's probability
             sent.doc.user_data[_SIBLINGS] = [(t.token.i, etype) for t, etype, _ in kept]
@@ -382,11 +390,83 @@ class Pipeline:
         if probs[best] < CLASSIFIER["fallback"]:
             return
         tok = _main_verb(sent)
+        if tok is not None and tok.lemma_.lower() in _SAY_VERBS and self.classifier is not None:
+            # "the minister said in a statement that the delivery had been brought forward": a speech verb is no
+            # event; what was said must hold one, read alone
+            said = [_reported_clause(c, frame=0) for c in tok.subtree if c.i > tok.i and _said_content(c, tok)]
+            if said and said[0] is not None:
+                clause = self._clause_probs(sent, [said[0]])[0]
+                best = max((k for k in clause if k != "none"), key=clause.__getitem__)
+                if clause[best] < CLASSIFIER["fallback"]:
+                    return
+                sent.doc.user_data.setdefault(_CLAUSE_PROBS, {})[tok.i] = clause
         if tok is not None:
+            sent.doc.user_data[_FALLBACK] = tok.i  # read by _confidence
             entry = TriggerEntry(lemma=tok.lemma_.lower(), pos=tok.pos_, event=best, mode="", cameo="", context=(),
                                  objects=frozenset(), with_=frozenset(), modifiers=frozenset(),
                                  weight=CLASSIFIER["fallback_weight"], index=-1)
             yield Trigger(tok, entry, None), best, ""
+
+
+    def _reread(self, sent, probs: dict[str, float], found) -> None:  # type: ignore[no-untyped-def]
+        """When the classifier is unsure of a sentence whose triggers sit in a reported clause after a long frame
+        ("One of those bulletins carried the news that the junta had rejected ..."), read that clause alone; its
+        probabilities (``_CLAUSE_PROBS``, per trigger token) replace the sentence's for those triggers."""
+        if max(v for k, v in probs.items() if k != "none") >= CLASSIFIER["retype"] or probs.get("none", 0.0) >= 0.5:
+            return
+        spans: dict[tuple[int, int], list[int]] = {}
+        for t, _, _ in found:
+            span = _reported_clause(t.token)
+            if span is not None:
+                spans.setdefault(span, []).append(t.token.i)
+        if not spans:
+            return
+        out = sent.doc.user_data.setdefault(_CLAUSE_PROBS, {})
+        for toks, clause in zip(spans.values(), self._clause_probs(sent, list(spans)), strict=True):
+            for i in toks:
+                out[i] = clause
+
+    def _clause_probs(self, sent, spans: list[tuple[int, int]]) -> list[dict[str, float]]:  # type: ignore
+        """The classifier's probabilities for clauses of a sentence (character spans), each read as a sentence
+        of its own: capitalised and with a full stop, as the classifier learnt them."""
+        clf = self.classifier
+        text = sent.doc.text
+        clauses = [text[a:b].rstrip(" ,;:-–—\"'”’") for a, b in spans]
+        table = clf.head_proba(clf.embed([c[:1].upper() + c[1:] + "." for c in clauses]))
+        return [dict(zip(clf.labels, map(float, row), strict=True)) for row in table]
+
+
+_CLAUSE_PROBS = "sanderling.clause_probs"
+# a frame of at least this many tokens before the reported clause, and a clause of at least this many
+_FRAME_TOKENS = 5
+_CLAUSE_TOKENS = 6
+
+
+def _said_content(c, verb) -> bool:  # type: ignore[no-untyped-def]
+    """``c`` heads what ``verb`` reports: its complement clause ("said that ..."), or the clause of its
+    statement noun ("said in a statement that ...", "issued a statement saying ...")."""
+    if c.dep_ == "ccomp":
+        return c.head.i == verb.i
+    return c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and (
+        c.head.head.i == verb.i or c.head.head.head.i == verb.i)
+
+
+def _reported_clause(tok, frame: int = _FRAME_TOKENS) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """Character span of the innermost reported clause holding ``tok`` when a frame of at least ``frame`` tokens
+    precedes it: the complement of a verb ("officials confirmed on Monday that ...") or of a noun ("the news
+    that ...")."""
+    node = tok
+    while node.head.i != node.i:
+        clausal = node.dep_ == "ccomp" or (node.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
+        if clausal and node.head.i < node.i:
+            toks = [t for t in node.subtree if not (t.dep_ == "mark" and t.head.i == node.i and t.i < node.i)]
+            first, last = toks[0], toks[-1]
+            if first.i >= frame and len(toks) >= _CLAUSE_TOKENS:
+                return first.idx, last.idx + len(last.text)
+            return None
+        node = node.head
+    return None
 
 
 def _fit_classifier(found, probs: dict[str, float]):  # type: ignore[no-untyped-def]
@@ -584,10 +664,17 @@ def _adjust(etype: str, mode: str, trig, actors: Sequence[Mention]) -> tuple[str
 def _with_classifier(etype: str, mode: str, probs: dict[str, float],
                      keep: bool = False, trig=None) -> tuple[str, str, float | None]:  # type: ignore[no-untyped-def]
     """(type, mode, p(type)) after the classifier's opinion; p(type) None means drop the event (never if keep)."""
+    if trig is not None:  # the reported clause read alone, when the whole sentence left the classifier unsure
+        probs = trig.token.doc.user_data.get(_CLAUSE_PROBS, {}).get(trig.token.i, probs)
     p_type = probs.get(etype, 0.0)
     p_none = probs.get("none", 0.0)
     best = max((k for k in probs if k != "none"), key=probs.__getitem__)
-    if best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"]:
+    content = set(trig.token.doc.user_data.get(_CONTENT, {}).get(trig.token.i, ())) - {etype} if trig else set()
+    if best in content:
+        # "accused the authorities of using pretrial detention against critics": the classifier reads the act the
+        # accusation (or threat) is about; its probability is the framing act's, which it must not re-type
+        p_type += sum(probs.get(t, 0.0) for t in content)
+    elif best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"]:
         # a specific main-clause verb ("police lathicharged the crowd", "closed the crossing") names the act
         # better than a moderately sure sentence classifier misled by a word ("charged" → ACCUSE)
         if not (trig is not None and probs[best] < CLASSIFIER["firm_retype"] and _firm(trig)):
@@ -600,6 +687,9 @@ def _with_classifier(etype: str, mode: str, probs: dict[str, float],
 
 
 _SIBLINGS = "sanderling.triggers"
+_CONTENT = "sanderling.content"  # per framing trigger token: the types of the triggers it governs
+# verbal acts about another act: accusing of, threatening
+_FRAMING = frozenset({"ACCUSE", "THREATEN"})
 
 
 def _main_rank(tok) -> tuple[int, bool]:  # type: ignore[no-untyped-def]
@@ -660,10 +750,15 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
     """How likely this is *the* event the text reports (see docs/data-model.md), calibrated on the dev set."""
     conf = weight * (1.0 if roles.from_parse else 0.75) * (0.9 if tok.pos_ != "VERB" else 1.0)
     conf *= 0.85 ** _clause_depth(tok)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _BACKGROUND_PREPS:
+    if tok.pos_ in ("NOUN", "PROPN") and _background_prep(tok):
         conf *= 0.5  # "during the strike", "after the talks": background, not the reported act
-    if historical:
-        conf *= 0.6  # background ("the 2019 protests") rarely is the reported event
+    # background ("the 2019 protests") and habits ("every Friday the women have walked to the square") are rarely
+    # the reported event; like the lede factor, applied after the mix, which would otherwise all but erase them
+    background = _HISTORICAL if historical else _HABITUAL if _habitual(tok) else 1.0
+    if getattr(tok, "doc", None) is not None and tok.doc.user_data.get(_FALLBACK) == tok.i:
+        background *= _FALLBACK_SALIENCE  # no trigger word: the classifier's guess yields to a found event
+    if _UNANCHORED < 1.0 and not _anchored(tok):
+        background *= _UNANCHORED  # news is dated ("on Tuesday"); scene-setting and background mostly are not
     if ONTOLOGY.types[etype].requires_recipient and not roles.recipients:
         conf *= 0.85
     elif etype == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
@@ -673,6 +768,7 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
         conf = max(conf, 1e-6) ** (1.0 - mix) * max(p_type, 1e-6) ** mix
     # inverted pyramid: the lede states the event; applied after the mix, which would otherwise all but erase it
     conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - 2))
+    conf *= background
     # calibrated on the development set: P(the event type is right) for this raw score (docs/accuracy.md)
     return round(calibrate(max(0.05, min(0.99, conf))), 4)
 
@@ -715,6 +811,80 @@ def _reacts_to_told_event(tok, etype: str) -> bool:  # type: ignore[no-untyped-d
                     return True
     # "condemned the attack and paid tribute to the victims": one reaction
     return tok.dep_ == "conj" and tok.head.i != tok.i and _reacts_to_told_event(tok.head, etype)
+
+
+_HISTORICAL = 0.6
+_HABITUAL = 0.7
+_HABIT_ADVERBS = frozenset({"usually", "often", "routinely", "regularly", "traditionally", "habitually", "always",
+                            "customarily", "typically", "normally", "annually"})
+_HABIT_TIMES = frozenset({"day", "week", "month", "year", "morning", "evening", "night", "weekend", "spring", "summer",
+                          "autumn", "winter", "season", "monday", "tuesday", "wednesday", "thursday", "friday",
+                          "saturday", "sunday", "anniversary", "election", "harvest"})
+_HABIT_SPANS = frozenset({"decades", "generations", "centuries", "years"})
+
+
+def _habitual(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger's clause tells a habit: "every Friday", "each spring", "for decades", "usually"."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for c in getattr(verb, "children", ()):
+        if c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS:
+            return True
+        if c.dep_ in ("npadvmod", "advmod", "obl", "dobj") and c.lemma_.lower() in _HABIT_TIMES and any(
+                d.lower_ in ("every", "each") for d in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                p.lower_ in _HABIT_SPANS and not any(d.like_num for d in p.children) for p in c.children):
+            return True
+    return False
+
+
+_UNANCHORED = 0.95
+_FALLBACK = "sanderling.fallback"  # the token of the sentence's classifier-only (fallback) event
+_FALLBACK_SALIENCE = 0.9
+_NEWS_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                         "yesterday", "overnight", "tonight"})
+
+
+def _anchored(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger's clause, or the speech frame reporting it, is dated the way news is: "on Tuesday",
+    "overnight", "this week", "..., the ministry said on Friday"."""
+    doc = getattr(tok, "doc", None)
+    if doc is None:
+        return True
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    heads = {verb.i}
+    node = verb
+    while node.dep_ in ("ccomp", "parataxis", "conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+        heads.add(node.i)
+    for t in doc:
+        low = t.lower_
+        if low in _NEWS_TIMES or (low == "week" and any(c.lower_ == "this" for c in t.children)):
+            anc = t.head
+            for _ in range(4):
+                if anc.i in heads:
+                    return True
+                if anc.head.i == anc.i:
+                    break
+                anc = anc.head
+    return False
+
+
+def _background_prep(tok) -> bool:  # type: ignore[no-untyped-def]
+    """The noun is the object of a background preposition, also through a partitive or a series: "after the
+    talks", "hours after one of the largest attacks of the year", "during a wave of arrests"."""
+    for _ in range(3):
+        head = tok.head
+        if head.lemma_.lower() in _BACKGROUND_PREPS:
+            return True
+        if not (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PRON", "NUM", "PROPN")):
+            return False
+        tok = head.head
+    return False
 
 
 # a party announcing its own coming use of force, arrests or sanctions threatens (PLOVER THREATEN; CAMEO 13)

@@ -72,6 +72,12 @@ def _phrase_keys(tok: Token) -> set[str]:
     lemma = tok.lemma_.lower()
     keys = {lemma, tok.lower_}
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    # "a joint coast guard exercise": "joint" hangs on the compounds "coast guard", yet it is a joint exercise
+    chain = [c for c in mods if c.dep_ == "compound"]
+    while chain:
+        c = chain.pop()
+        mods += [g for g in c.children if g.dep_ == "amod" and g.i < c.i]
+        chain += [g for g in c.children if g.dep_ == "compound" and g.i < c.i]
     for m in mods:
         keys.add(f"{m.lemma_.lower()} {lemma}")
         keys.add(f"{m.lower_} {tok.lower_}")
@@ -130,11 +136,26 @@ _FIGURATIVE = {
     "attack": {"problem", "issue", "question", "poverty", "inflation"},
     "fight": {"inflation", "poverty", "corruption", "fire", "wildfire", "blaze", "disease", "cancer", "obesity"},
     "kill": {"bill", "deal", "idea", "time", "proposal"},
+    "execute": {"plan", "strategy", "order", "contract", "project", "programme", "program", "deal", "transaction",
+                "trade", "task", "shot", "move", "mandate", "agreement", "budget", "policy"},
+    # "analysts were struck by the scale of the drills": impressed, not hit
+    "strike": {"scale", "size", "extent", "speed", "contrast", "similarity", "resemblance", "irony", "absence",
+               "lack", "beauty", "calm", "silence", "tone", "mood", "resilience", "boldness", "sight"},
     # forecasters warn of weather, not of consequences for a political target
     "warn": {"storm", "surge", "storm surge", "rain", "rainfall", "flood", "flooding", "cyclone", "wind", "gale",
              "heatwave", "heat", "snow", "snowfall", "landslide", "tsunami", "drought", "wave", "thunderstorm",
              "downpour", "frost", "hurricane", "typhoon", "tornado", "avalanche", "tide", "fog", "weather"},
 }
+
+
+# "the plan was met with protests", "was greeted with silence": how something was received, not a meeting
+_RECEPTION = {"meet", "greet"}
+
+
+def _received(tok: Token) -> bool:
+    kids = list(tok.children)
+    return (any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids))
 
 
 # alerts are issued to the public; forces are put on alert ("placed troops on high alert")
@@ -162,6 +183,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         figurative = _FIGURATIVE.get(lemma)
         if figurative and any(_phrase_keys(o) & figurative for o in _object_tokens(tok)):
+            continue
+        if lemma in _RECEPTION and _received(tok):
             continue
         if lemma in _NOTICES and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ISSUE_VERBS:
             continue  # "the weather office issued a red alert for coastal districts": a public notice
@@ -239,6 +262,27 @@ def _promised(a: Token, b: Token) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             verbs += 1
     return node.head.i == a.i and verbs <= (1 if b.pos_ not in ("VERB", "AUX") else 0)
+
+
+# edges from a framing verb down to what it is about: "accused X of using detention", "threatened to impose"
+_CONTENT_DEPS = {"prep", "pobj", "pcomp", "xcomp", "ccomp", "dobj", "obj", "compound", "amod"}
+
+
+def _content_of(a: Token, b: Token) -> bool:
+    if b.i <= a.i:  # what an act is about follows it
+        return False
+    node = b
+    while node.i != a.i:
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def governed_types(trigger: Trigger, triggers: list[Trigger]) -> set[str]:
+    """Types of the triggers in what ``trigger`` is about, through its complements, not its purpose or its
+    conjuncts: "accused the police of using detention against critics" → COERCE."""
+    return {o.entry.event for o in triggers if o is not trigger and _content_of(trigger.token, o.token)}
 
 
 def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
