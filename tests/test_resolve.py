@@ -101,3 +101,13 @@ def test_prevented_denied_and_means_of_unreal_acts_are_not_events() -> None:
     assert m.negated or m.hypothetical
     assert not mod("Protesters blocked the road by burning tyres on Monday.", "burning").negated
     assert not mod("Rebels seized the airport on Monday.", "seized").negated
+
+
+def test_the_news_that_frames_reported_speech() -> None:
+    from sanderling.nlp import fast_parser
+    from sanderling.resolve import modality
+
+    nlp, annotate = fast_parser()
+    doc = annotate(nlp("State radio carried the news that the junta had rejected the mediators' plan."))
+    tok = next(t for t in doc if t.text == "rejected")
+    assert not modality(doc[:], tok, 2025).historical

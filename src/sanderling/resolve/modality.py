@@ -22,6 +22,8 @@ _FUTURE_ONLY = {"plan", "intend", "expect", "schedule", "set", "due", "prepare",
 # "X said it would withdraw": future in reported speech, not a hypothetical
 _REPORTING = {"say", "announce", "tell", "state", "add", "report", "confirm", "insist", "declare", "note",
               "indicate", "signal", "reveal", "disclose", "write", "post", "tweet", "promise", "pledge", "vow"}
+_REPORT_NOUNS = {"news", "word", "report", "statement", "announcement", "claim", "confirmation", "reports",
+                 "rumour", "rumor", "allegation", "message", "bulletin", "assurance"}
 _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
                 "fear", "urge", "ask"}
 _NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
@@ -66,7 +68,11 @@ def _reported(node: Token) -> bool:
     top = node
     while top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
         top = top.head
-    return top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORTING:
+        return True
+    # "the news that the junta had rejected the plan", "reports that troops had crossed"
+    return top.dep_ == "acl" and top.head.lemma_.lower() in _REPORT_NOUNS and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in top.children)
 
 
 def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
