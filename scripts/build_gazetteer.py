@@ -1035,7 +1035,10 @@ def summary(g: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
+    from regional_additions import apply_gazetteer
+
     g = build()
+    apply_gazetteer(g)  # regional news: local parties, unions, agencies, officials' titles
     errors = check(g)
     if errors:
         for e in errors:

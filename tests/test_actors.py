@@ -142,3 +142,64 @@ def test_town_shared_with_small_namesakes_votes_for_its_big_city() -> None:
 
     assert town_country("kano") == "NGA"
     assert town_country("benito juarez") == "MEX"
+
+
+def test_regional_parties_unions_and_bodies_in_lowercase() -> None:
+    low = "bjd and odm workers met nup and bnp leaders; kuppet, the nlc and abvp joined; the ppp's chapter"
+    got = {t: c for t, c, _ in codes(low, lowercase_doc=True)}
+    for word, code in [("bjd", "IND"), ("odm", "KEN"), ("nup", "UGA"), ("bnp", "BGD"), ("kuppet", "KEN"),
+                       ("nlc", "NGA"), ("abvp", "IND"), ("ppp", "PAK")]:
+        assert any(t.split()[0] == word and c == code for t, c in got.items()), word
+    # the upper-case bank and economics abbreviations are no parties
+    assert codes("BNP Paribas cut its forecast on a PPP basis.") == []
+
+
+def test_local_government_area_is_a_place_not_a_government() -> None:
+    assert all(s != "GOV" for _, _, s in codes("11 men were held in gwale local government area.",
+                                               lowercase_doc=True))
+    assert ("local government", "", "GOV") in codes("the local government ordered a probe.", lowercase_doc=True)
+
+
+def test_body_of_a_place_in_its_own_country_is_one_mention() -> None:
+    got = codes("the sangguniang panlalawigan of cagayan and the hisbah board in kano", lowercase_doc=True)
+    assert ("sangguniang panlalawigan of cagayan", "PHL", "LEG") in got
+    assert ("hisbah board in kano", "NGA", "COP") in got
+
+
+def test_local_titles_and_towns() -> None:
+    got = codes("a village administrative officer, two constables and the upazila parishad chairman met in taxila "
+                "and tuguegarao", lowercase_doc=True)
+    assert ("village administrative officer", "", "GOV") in got
+    assert ("constables", "", "COP") in got
+    assert ("upazila parishad chairman", "", "GOV") in got
+    assert ("taxila", "PAK", "") in got and ("tuguegarao", "PHL", "") in got
+    got = codes("curfew in nuh, floods in barguna and sarlahi", lowercase_doc=True)
+    assert [c for _, c, _ in got] == ["IND", "BGD", "NPL"]
+
+
+def test_home_country_from_a_national_police_or_agency() -> None:
+    text = "the ctd claimed to have killed four terrorists in an exchange of fire."
+    assert home_country(Gazetteer.default().find(text), text) == "PAK"
+    text = "the hamas leadership met in the evening."  # an armed group gives no home country
+    assert home_country(Gazetteer.default().find(text), text) is None
+
+
+def test_local_press_abbreviations_only_in_lower_case() -> None:
+    got = codes("the dc and the sp visited the spot; the cmo and two mnas were present.", lowercase_doc=True)
+    assert ("dc", "", "GOV") in got and ("sp", "", "COP") in got
+    assert ("cmo", "", "MED") in got and ("mnas", "", "LEG") in got
+    got = codes("Officials in Washington, DC met SP Group executives.")
+    assert not any(t in ("DC", "SP") for t, _, _ in got)
+
+
+def test_shipped_gazetteer_and_places_are_what_the_build_scripts_make() -> None:
+    # hand edits of the JSON files would be lost on the next rebuild: data lives in scripts/
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for script in ("build_gazetteer.py", "build_places.py"):
+        res = subprocess.run([sys.executable, str(root / "scripts" / script), "--check"], capture_output=True,
+                             text=True, cwd=root)
+        assert res.returncode == 0, res.stderr

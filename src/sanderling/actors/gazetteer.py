@@ -81,8 +81,9 @@ class Gazetteer:
             for name in names:
                 self._add(name, Entry(code, "", "place", None, True))
         for s in data.get("sectors", []):
+            strict = set(s.get("case_sensitive", []))  # "dc", "sp": local-press abbreviations, never "DC"
             for noun in s["nouns"]:
-                self._add(noun, Entry("", s["sector"], "sector", None))
+                self._add(noun, Entry("", s["sector"], "sector", noun if noun in strict else None))
         if not self._entries:
             raise ModelError("actor gazetteer is empty; reinstall sanderling")
         self._auto.make_automaton()
@@ -343,6 +344,9 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
         if b.is_place and "of" not in gap.lower():  # "police in Mombasa" also says where
             where = dict(place_at=b.start - a.start, place_len=b.end - b.start)
         return replace(a, code=b.code, kind="country", **span, **where)
+    if a.kind == "org" and a.code and b.kind == "place" and b.code == a.code and _OF_IN.match(gap):
+        # "the sangguniang panlalawigan of cagayan", "the hisbah board in kano": a body of a place in its own country
+        return replace(a, **span)
     if a.kind == "sector" and b.kind == "org" and b.code and (_OF_IN.match(gap) or gap == " "):
         # "foreign ministers of ASEAN", "the paramilitary Rapid Support Forces": the organisation's own people
         return replace(b, sector=b.sector or a.sector, **span)

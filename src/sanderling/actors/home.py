@@ -28,6 +28,7 @@ from sanderling.model import Mention
 
 _PLACE_KINDS = {"country", "adjective", "capital", "place"}
 _NONSTATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+_STATE_BODIES = {"GOV", "COP", "JUD", "LEG"}
 
 
 _WORDCHAR = re.compile(r"[\w-]")
@@ -90,6 +91,10 @@ def home_country(mentions: Sequence[Mention], text: str, min_share: float = 0.5)
     for m in mentions:
         if m.code and m.code not in _NONSTATE and m.kind in _PLACE_KINDS:
             votes[m.code] += 1.0
+        elif m.code and m.code not in _NONSTATE and m.kind == "org" and m.sector in _STATE_BODIES:
+            # "the ctd", "nscdc operatives", "rab members": a country's own police, courts or agencies are a
+            # cue to where the news is, like "tehsildar" (armed groups and parties often act abroad: no vote)
+            votes[m.code] += 0.5
     for code, weight in _cue_votes(text):
         votes[code] += weight
     if not votes:

@@ -37,12 +37,15 @@ _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis
                 "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
 _DEMANDS = {"demand", "seek", "ask", "request", "press", "urge"}
+_WARNINGS = {"threaten", "warn", "vow", "pledge", "resolve", "decide", "announce"}
 _GRIEVANCE = {"protest", "demonstrate", "rally", "march", "campaign", "agitate", "strike"}
 _FILINGS = {"complaint", "case", "lawsuit", "suit", "petition", "appeal", "charge", "claim", "protest", "file",
             "lodge", "bring", "submit"}  # filed "with"/"before" a court or body: a venue
 # "a ceasefire brokered by Qatar": a go-between, not a party to what it brokered
 _BROKERS = {"broker", "mediate", "facilitate", "host", "negotiate", "arrange", "sponsor", "organise", "organize"}
 _SKIP_INSIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
+# verbs whose participle after a people noun is never a passive ("youths protested at ..."): the noun acts
+_ACTING_ONLY = {"protest", "demonstrate", "rally", "march", "agitate", "riot", "clash", "picket"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,11 @@ def _inner_prep(node: Token, prep: Token) -> bool:
 
 
 _STANCE = {"confidence", "no-confidence", "trust", "faith", "support", "solidarity"}
+_CLAIMS = {"complaint", "allegation", "charge", "claim", "accusation", "report", "suspicion", "evidence", "rumour",
+           "rumor"}
+# texts a body adopts or issues: in "passed a resolution condemning X" the body condemns
+_TEXTS = {"resolution", "statement", "letter", "motion", "declaration", "communique", "communiqué", "memorandum",
+          "notice", "circular", "petition", "press release", "release", "order", "advisory", "note", "bill"}
 
 
 def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = None) -> set[int]:
@@ -125,6 +133,13 @@ def _object_subtree(root: Token, actor_toks: set[int], trigger: Token | None = N
     while stack:
         node = stack.pop()
         for c in node.children:
+            if c.dep_ in ("acl", "ccomp") and node.lemma_.lower() in _CLAIMS and any(
+                    k.dep_ == "mark" and k.lower_ == "that" for k in c.children):
+                # "an inquiry into complaints that a village officer demanded bribes": whom the claim is about
+                for subj in c.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        out |= _subtree(subj, block_preps=True)
+                continue
             if c.dep_ in _SKIP_INSIDE or (node is not root and c.dep_ == "prep" and not _inner_prep(node, c)):
                 continue
             if c.i in venues:
@@ -171,6 +186,10 @@ def _subject(tok: Token) -> list[Token]:
         if fronted:
             return fronted
         via_xcomp = node.dep_ == "xcomp"
+        if (node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in _TEXTS
+                and node.head.dep_ in ("dobj", "obj") and node.head.head.pos_ in ("VERB", "AUX")):
+            node = node.head.head  # "the assembly passed a resolution urging ...": the assembly
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
@@ -247,6 +266,8 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                 complement.extend(p for pr in c.children
                                   if pr.dep_ == "prep" and pr.lemma_.lower() in ("against", "over")
                                   for p in pr.children if p.dep_ == "pobj")
+                # "... to protest the killing of a trader by police officers": who did the grieved thing
+                complement.extend(_doers(o) for o in c.children if o.dep_ in ("dobj", "obj") and _doers(o) is not o)
             elif node is tok and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):  # "to launch" parsed as advcl
                 # frame verbs: "threatened to expel U.N. peacekeepers", "agreed to meet Iran"
@@ -254,6 +275,12 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                 complement.extend(p for pr in c.children
                                   if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
                                   for p in pr.children if p.dep_ == "pobj")
+            if node is tok and tok.lemma_.lower() in _WARNINGS and c.dep_ in ("xcomp", "ccomp", "advcl"):
+                # "threatened to strike if the county does not pay ...": whom the condition is put to
+                for cond in [c, *(g for g in c.children if g.dep_ == "advcl")]:
+                    if cond.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless")
+                                                    for k in cond.children):
+                        complement.extend(s for s in cond.children if s.dep_ in ("nsubj", "nsubjpass"))
             if node is tok and c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _DEMANDS:
                 # "marched to demand higher wages from the city government", "..., demanding that the state
                 # government pay compensation": whom the demand is made of
@@ -280,6 +307,17 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                           + ([extra] if extra is not None else []))
     roots = [r for r in roots if r.head.i not in venues or r.dep_ != "pobj"]
     return roots, complement
+
+
+def _doers(thing: Token) -> Token:
+    """The "by" agent of an event noun ("the killing of a trader by police" → police), else the noun itself."""
+    for i in sorted(_subtree(thing)):
+        t = thing.doc[i]
+        if t.dep_ in ("prep", "agent") and t.lower_ == "by":
+            objs = [p for p in t.children if p.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return thing
 
 
 def _venue_preps(nodes: list[Token]) -> set[int]:
@@ -403,7 +441,8 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
 
 
 def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
-    cands = [m for m in mentions if not is_place_use(sent, m)]
+    cands = [m for m in mentions if not is_place_use(sent, m) and not _byline(sent.doc.text, m)
+             and not _told_press(sent, m)]
     tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
     r_comp: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
@@ -430,7 +469,13 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             agents = _stray_agents(trigger) or [
                 s for c in trigger.children if c.dep_ == "advcl" and _when_clause(c)
                 for s in c.children if s.dep_ == "nsubj"]  # "were killed when gunmen opened fire"
-        if passive or reduced:
+        if reduced and not agents and trigger.head.dep_ == "ROOT" and trigger.lemma_.lower() in _ACTING_ONLY:
+            # "youths protested at the government house": with no finite verb the parser reads the lower-case
+            # clause as a noun with a participle, but nobody is "protested"; the noun is the subject
+            reduced = False
+            a_roots = [trigger.head]
+            r_roots, r_comp = _recipient_roots(trigger, extra)
+        elif passive or reduced:
             a_roots = agents
             r_main, r_comp = _recipient_roots(trigger, extra)
             r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + r_main
@@ -507,6 +552,29 @@ _HEADLINE_VERBS = {"raid", "raids", "attack", "attacks", "storm", "storms", "arr
                    "hurl", "hurls", "pelt", "pelts", "stone", "stones", "besiege", "besieges", "shut", "shuts",
                    "torch", "torches", "loot", "loots", "ransack", "ransacks", "vandalise", "vandalises",
                    "vandalize", "vandalizes", "burn", "burns"}
+
+
+_BYLINE_BEFORE = re.compile(r"(?:^|[\n|/•])\s*(?:by\s+)?(?:(?:our|staff|special|a|the|senior|district|local)\s+){0,2}$",
+                            re.IGNORECASE)
+_BYLINE_AFTER = re.compile(r"\s*(?:$|[\n|/•(]|,\s*\w+\s*(?:[\n|/•]|$))")
+
+
+def _byline(text: str, m: Mention) -> bool:
+    """"staff reporter | posted on ...", "by our correspondent": a page's byline names the writer, no party."""
+    return (m.sector == "JRN" and not m.code
+            and _BYLINE_BEFORE.search(text[max(0, m.start - 40):m.start]) is not None
+            and _BYLINE_AFTER.match(text, m.end) is not None)
+
+
+def _told_press(sent: Span, m: Mention) -> bool:
+    """"his wife told reporters in Dhaka that ...": the press addressed by a speaker is no party."""
+    if m.sector != "JRN":
+        return False
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return False
+    head = _head_of(toks)
+    return head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in ("tell", "brief", "inform")
 
 
 def _headline_verb(roots: list[Token]) -> int | None:
@@ -623,8 +691,14 @@ _GENERIC: dict[str, str] = {
                      "blogger", "critic", "dissident", "lawyer", "candidate", "hostage", "detainee",
                      "prisoner", "inmate", "guard", "volunteer",
                      # "bandits attacked villages": the people who live there
-                     "village", "hamlet", "community"), "CVL"),
+                     "village", "hamlet", "community",
+                     # local crime news names people by kinship: "a man shot dead his two sisters"
+                     "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister", "relative",
+                     "nephew", "niece", "uncle", "cousin", "neighbour", "neighbor", "deceased", "couple", "widow"),
+                    "CVL"),
     **dict.fromkeys(("chieftain", "stalwart", "loyalist", "aspirant"), "PTY"),
+    # a bare "chief" in local news is the local administrator or traditional chief ("police arrested a chief")
+    **dict.fromkeys(("chief",), "GOV"),
     **dict.fromkeys(("journalist", "reporter", "photographer", "editor", "broadcaster"), "JRN"),
     **dict.fromkeys(("doctor", "nurse", "paramedic", "medic", "physician", "surgeon"), "MED"),
     **dict.fromkeys(("student", "teacher", "lecturer", "professor", "pupil"), "EDU"),
@@ -647,7 +721,7 @@ GENERIC_WORDS = frozenset(_GENERIC) | {"men", "women", "children", "people", "yo
 # bodies local news names by their kind ("the district ulama council", "its youth wing"): coded like people
 _BODIES: dict[str, str] = {
     **dict.fromkeys(("wing", "outfit"), "PTY"),
-    **dict.fromkeys(("council", "panel"), "GOV"),
+    **dict.fromkeys(("council", "panel", "county"), "GOV"),  # "if the county does not pay": Kenya's county government
     **dict.fromkeys(("union", "federation"), "LAB"),
     **dict.fromkeys(("association", "forum", "collective", "coalition", "alliance"), "SOC"),
 }
@@ -679,6 +753,8 @@ def generic_party(sent: Span, roots: tuple[Token, ...], code: str, taken: list[M
                              if c.dep_ in ("amod", "compound", "nummod", "det", "nmod", "quantmod")])
         start_tok = sent.doc[left]
         start, end = start_tok.idx, head.idx + len(head.text)
+        while start < end and sent.doc.text[start].isspace():  # a masked dateline's blanks are no part of it
+            start += 1
         own = code
         inside = [m for m in taken if m.start < end and start < m.end]
         if inside:  # "Kenyan doctors": a bare country adjective in front gives the country
