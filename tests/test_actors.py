@@ -203,3 +203,13 @@ def test_shipped_gazetteer_and_places_are_what_the_build_scripts_make() -> None:
         res = subprocess.run([sys.executable, str(root / "scripts" / script), "--check"], capture_output=True,
                              text=True, cwd=root)
         assert res.returncode == 0, res.stderr
+
+
+def test_foreign_people_in_a_country_are_not_its_own() -> None:
+    from sanderling.actors import Gazetteer
+
+    g = Gazetteer.with_actors(())
+    ms = g.find("Airstrikes killed 60 foreign fighters in Syria; protesters in Mombasa marched.")
+    by = {m.text: m.code for m in ms}
+    assert by.get("protesters in Mombasa") == "KEN"
+    assert "fighters in Syria" not in by and by.get("Syria") == "SYR"

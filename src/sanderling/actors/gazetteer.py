@@ -331,6 +331,9 @@ def _office_sector(text: str, title: Mention, person: Mention) -> str:
     return title.sector
 
 
+_FOREIGN = re.compile(r"\b(?:foreign|overseas|international|expatriate|non-local)\s+$", re.IGNORECASE)
+
+
 def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
     country_like = ("country", "adjective", "capital", "gov", "org", "place")
     span = dict(text=text[a.start:b.end], start=a.start, end=b.end, is_place=False)
@@ -340,6 +343,8 @@ def _merge_pair(text: str, a: Mention, b: Mention, gap: str) -> Mention | None:
             w in _NOT_MODIFIER or (w.endswith("ed") and "-" not in w) for w in gap.split()):
         return replace(b, code=a.code, kind="country", sector=b.sector, **span)
     if a.kind == "sector" and b.kind in ("country", "capital", "place") and _OF_IN.match(gap):
+        if _FOREIGN.search(text[max(0, a.start - 12):a.start]):
+            return None  # "foreign fighters in Syria", "overseas troops in Iraq" are not the place's own
         where = {}
         if b.is_place and "of" not in gap.lower():  # "police in Mombasa" also says where
             where = dict(place_at=b.start - a.start, place_len=b.end - b.start)
