@@ -319,3 +319,10 @@ def test_kin_are_people_of_the_place(pipeline: Pipeline) -> None:
                                       "in ferozewala on friday."))
     assert ev is not None and ev.event == "ASSAULT"
     assert [(r.entity_text, r.code) for r in ev.recipient] == [("two sisters", "PAK")]
+
+
+def test_those_who_died_in_an_attack_are_its_victims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    evs = pipeline.code_text("A British soldier has died in an explosion in Syria, the Ministry of Defence said.",
+                             pub_date="2018-05-01")
+    ev = next(e for e in evs if e.event == "ASSAULT")
+    assert [a.code for a in ev.actor] == [] and [r.code for r in ev.recipient] == ["GBR"]

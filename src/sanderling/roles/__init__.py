@@ -429,6 +429,17 @@ def _reported(trigger: Token) -> Token:
     return clause
 
 
+_DIE = {"die", "perish", "drown", "succumb"}
+_SUFFER_PASSIVE = {"kill", "injure", "wound", "hurt", "hit", "maim", "kidnap", "abduct", "displace", "trap", "bury"}
+
+
+def _suffers(verb: Token) -> bool:
+    """The verb's subject is a victim: "died", "were killed", "was wounded"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _DIE or (lemma in _SUFFER_PASSIVE and any(c.dep_ in ("auxpass", "nsubjpass")
+                                                               for c in verb.children))
+
+
 def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
     """Pick actors and recipients for a trigger among the sentence's mentions."""
     if extra is None:
@@ -458,6 +469,12 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "during") and not _holds_mention(
                     r_roots, tok_of):
                 r_roots = [c for c in gov.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if (gov is not None and phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "during", "by")
+                and gov.pos_ in ("VERB", "AUX") and _suffers(gov)):
+            # "a British soldier has died in an explosion", "were wounded in an airstrike": the subject is a victim
+            victims = {c.i for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")}
+            r_roots = r_roots + [r for r in a_roots if r.i in victims]
+            a_roots = [r for r in a_roots if r.i not in victims]
     else:
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
@@ -484,6 +501,8 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         else:
             a_roots = _subject(trigger)
             r_roots, r_comp = _recipient_roots(trigger, extra)
+            if trigger.lemma_.lower() in _DIE and trigger.pos_ in ("VERB", "AUX"):
+                a_roots, r_roots = [], a_roots + r_roots  # "a British soldier has died": a victim, not an actor
             if trigger.dep_ == "advcl" and _when_clause(trigger):
                 # "two guards were shot dead when gunmen stormed a bank": the victims of the clause
                 r_comp = r_comp + [c for c in trigger.head.children if c.dep_ == "nsubjpass" or (
