@@ -641,7 +641,7 @@ ENTRIES += [
     V("fund", "AID", "", "071", 0.5, context=["economic"]),
     V("finance", "AID", "", "071", 0.45, context=["economic"]),
     V("bail", "AID", "", "071", 0.8, with_=["out"], context=["economic"]),
-    V("arm", "AID", "", "072", 0.5, context=["military"]),
+    V("arm", "AID", "", "072", 0.75, context=["military"]),  # supplying arms; firm as a main verb
     V("equip", "AID", "", "072", 0.4, context=["military"]),
     V("train", "AID", "", "072", 0.45, objects=["soldier", "troop", "force", "army", "police", "pilot",
                                                 "officer", "recruit", "fighter", "security force"],

@@ -17,6 +17,20 @@ _LAND = ["town", "city", "village", "territory", "base", "airport", "district", 
 # security forces posting checkpoints is a show of force short of using it (PLOVER MOBILIZE)
 _POSTS = ["checkpoint", "roadblock", "road block", "security checkpoint", "check post", "checkpost", "naka"]
 
+_HIT_BY = [
+    ("heavy-weapons", "194", ["shell", "rpg", "rpg round", "mortar round", "artillery round", "tank round", "mortar",
+                              "missile", "rocket", "artillery", "artillery shell", "mortar shell", "grenade",
+                              "rocket-propelled grenade", "drone", "drone strike", "airstrike", "air strike",
+                              "shrapnel", "barrel bomb"]),
+    ("", "183", ["bomb", "roadside bomb", "car bomb", "ied", "explosive device", "landmine", "mine",
+                 "suicide bomber", "blast", "explosion"]),
+    ("firearms", "190", ["bullet", "sniper", "sniper fire", "gunfire", "stray bullet"]),
+]
+_PROCESSES = ["process", "peace process", "political process", "transition", "formula", "mechanism", "blueprint",
+              "timetable", "road map"]
+_CRITICISM = ["mistake", "blunder", "violation", "interference", "provocation", "insult", "affront", "outrage",
+              "disgrace", "betrayal"]  # and "threat" (detect.py makes its entries ACCUSE there)
+
 ENTRIES = [
     {"lemma": "mount", "pos": "VERB", "event": "MOBILIZE", "mode": "", "cameo": "150", "objects": _POSTS,
      "weight": 0.75},
@@ -119,4 +133,23 @@ ENTRIES = [
      "weight": 0.85},
     {"lemma": "batoncharge", "pos": "VERB", "event": "ASSAULT", "mode": "crowd-control", "cameo": "175",
      "weight": 0.8},
+    # precision pass (own sentences, devset/precision_dev.jsonl): senses the lexicon lacked
+    # "were hit by an RPG round / a roadside bomb": struck by a weapon (never "hit hard by the drought")
+    *({"lemma": v, "pos": "VERB", "event": "ASSAULT", "mode": m, "cameo": c, "objects": objs, "weight": 0.75}
+      for v in ("hit", "strike") for m, c, objs in _HIT_BY),
+    # accepting a process or formula put forward by another is agreeing to it
+    {"lemma": "accept", "pos": "VERB", "event": "AGREE", "mode": "", "cameo": "030", "objects": _PROCESSES,
+     "weight": 0.75},
+    # a party proposing something to another asks it of them (the classifier decides doubtful cases)
+    {"lemma": "propose", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "100", "weight": 0.5},
+    # "was tasked by Moscow with forcing the group's withdrawal": a request to act
+    {"lemma": "task", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "100", "with": ["with"],
+     "weight": 0.8},
+    # "told the US to get out of the way": an order or demand (the infinitive gives the "to")
+    {"lemma": "tell", "pos": "VERB", "event": "REQUEST", "mode": "", "cameo": "100", "with": ["to"],
+     "weight": 0.75},
+    # reported criticism without an accusing verb: "said the envoy had made a serious mistake", "said the
+    # comments were a blatant violation of sovereignty"; detect.py keeps them only in what a speaker said
+    *({"lemma": n, "pos": "NOUN", "event": "ACCUSE", "mode": "disapprove", "cameo": "111", "weight": 0.75}
+      for n in _CRITICISM),
 ]

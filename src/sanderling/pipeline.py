@@ -390,6 +390,9 @@ class Pipeline:
         if probs[best] < CLASSIFIER["fallback"]:
             return
         tok = _main_verb(sent)
+        if tok is not None and (_changed_state(tok) or any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+                                and tok.lemma_.lower() in _SAY_VERBS):
+            return  # "tensions rose", "have worsened a crisis", "was announced by the minister": no act of a party
         if tok is not None and tok.lemma_.lower() in _SAY_VERBS and self.classifier is not None:
             # "the minister said in a statement that the delivery had been brought forward": a speech verb is no
             # event; what was said must hold one, read alone
@@ -469,6 +472,21 @@ def _reported_clause(tok, frame: int = _FRAME_TOKENS) -> tuple[int, int] | None:
     return None
 
 
+# main verbs that never carry a classifier-only (fallback) event: changes of state and judgements
+# ("tensions rose", "the hoarding has worsened the crisis", "the move highlighted Russia's primacy")
+_NO_FALLBACK = frozenset({"rise", "fall", "grow", "increase", "decrease", "worsen", "deepen", "ease", "soar", "climb",
+                          "drop", "decline", "heighten", "highlight", "remain", "appear", "seem", "become",
+                          "lose", "prolong", "hesitate", "boil", "simmer", "flare"})
+
+
+def _changed_state(tok) -> bool:  # type: ignore[no-untyped-def]
+    """ "tensions rose", "the hoarding has worsened the crisis": a change-of-state verb whose one subject is a thing,
+    not people (a misparse can give a verb two subjects: then it is not trusted)."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return (tok.lemma_.lower() in _NO_FALLBACK and len(subjects) == 1 and subjects[0].pos_ == "NOUN"
+            and subjects[0].lower_ not in _PEOPLE_FORMS)
+
+
 def _fit_classifier(found, probs: dict[str, float]):  # type: ignore[no-untyped-def]
     """Triggers the classifier's sentence type may re-type: only the main one.
 
@@ -480,7 +498,7 @@ def _fit_classifier(found, probs: dict[str, float]):  # type: ignore[no-untyped-
         return found
 
     def rank(t):  # type: ignore[no-untyped-def]
-        return _clause_depth(t.token), t.token.pos_ != "VERB"
+        return _main_rank(t.token)  # a participle describing a noun ("the protesting students") is no main act
     top = min((rank(t) for t, _, _ in found), default=None)
     keep = []
     for t, etype, mode in found:
@@ -726,6 +744,11 @@ def _shared(p_type: float, etype: str, tok, siblings, probs: dict[str, float]) -
 _SAY_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "claim", "add", "note", "insist"}
 
 
+# verbs whose infinitive complement is what was done, not a promise or a frame
+_CARRY_OUT = frozenset({"resort", "begin", "start", "continue", "proceed", "have", "manage"})
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+
+
 def _firm(trig) -> bool:  # type: ignore[no-untyped-def]
     """A lexicon trigger sure enough to outvote the classifier: the main-clause verb of a weighty entry.
     The main clause is the root, its conjunct, a headline participle on the root noun, or the
@@ -737,9 +760,14 @@ def _firm(trig) -> bool:  # type: ignore[no-untyped-def]
         tok = tok.head
     if tok.dep_ == "amod":  # "cops lathi-charged sp workers" parsed as a modifier of the root noun
         tok = tok.head
+    elif tok.dep_ == "acomp" and tok.tag_ == "VBN" and (tok.head.lemma_.lower() == "be"
+                                                        or tok.head.lower_ in _BE_FORMS):
+        tok = tok.head  # "the students were lathi-charged by police": a passive parsed as a predicate adjective
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
             c.dep_ == "nsubj" or (c.dep_ == "mark" and 0 < tok.i - c.i <= 2) for c in tok.children):
         tok = tok.head  # "..., rebuffing repeated appeals": the main clause's subject acts again
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CARRY_OUT:
+        tok = tok.head  # "police resorted to lathicharge", "had to open fire": the act itself
     if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _SAY_VERBS:
         tok = tok.head
     return tok.head.i == tok.i

@@ -7,7 +7,7 @@ coordinated triggers ("met and signed") each make their own event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI process starts faster
@@ -174,12 +174,109 @@ def _lemma_forms(tok: Token) -> list[str]:
     return [lemma]
 
 
+# "resigned to him staying": accepting a state of affairs, not leaving office
+_ACQUIESCE = {"resign"}
+# "had only themselves to blame": an idiom of fault, no accuser
+_REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+# a state, not an act: "remain in custody", "engaging in hostilities" (the law's generic wording)
+_STATE_IN = {"custody", "detention", "hostility"}
+_ANALYSIS = {"show", "highlight", "underline", "underscore", "reflect", "suggest", "mean", "demonstrate", "prove",
+             "illustrate", "signal", "expose", "reveal"}
+_FEELINGS = {"anger", "upset", "shock", "horrify", "appal", "appall", "outrage", "sadden", "disturb", "move",  # -ed
+             "incense", "enrage", "devastate", "traumatise", "traumatize", "inspire", "motivate"}
+_PREVENT = {"prevent", "stop", "deter", "dissuade", "discourage", "keep", "restrain", "hold"}
+_AID_WORDS = {"aid", "relief", "humanitarian"}
+_AID_PEOPLE = {"worker", "agency", "group", "organisation", "organization", "official", "charity", "sector", "staff",
+               "community", "chief", "expert", "volunteer"}
+# what people need or lack is not what was given: "need humanitarian assistance", "depend on food aid"
+_NEED_VERBS = {"need", "require", "lack", "depend", "rely", "seek"}
+_NEEDED_TYPES = {"AID"}
+# a participle naming a standing status before a noun: "the outlawed party", "the banned group", "the proposed
+# budget"; not a headline verb ("dm relaxed curfew") nor the act itself ("detained protesters")
+_STATUS_PARTICIPLES = {"outlaw", "ban", "proscribe", "propose", "blacklist"}
+
+
+def _spurious(tok: Token, lemma: str) -> bool:
+    """Uses of a trigger word that report no event at all."""
+    kids = list(tok.children)
+    if lemma in _ACQUIESCE and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return True
+    if lemma == "blame" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
+            t.lower_ in _REFLEXIVES for t in tok.doc[max(tok.i - 4, 0):tok.i]):
+        return True
+    if lemma in _STATE_IN and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and (tok.head.head.lemma_.lower() in _PREVENT or any(
+            t.pos_ == "VERB" and t.lemma_.lower() in _PREVENT for t in tok.doc[max(tok.head.i - 12, 0):tok.head.i])):
+        return True  # "prevented the president from destroying the project": what was stopped did not happen
+    if lemma in _AID_WORDS and tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in _AID_PEOPLE:
+        return True  # "aid workers", "relief agencies": who they are, not aid given
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "the bomb attack": the compound shares its head's use
+        kids = list(tok.children)
+    if (tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ANALYSIS
+            and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in kids)):
+        return True  # "the resignation shows the depth of the chasm": analysis of a known event, not its report
+    felt = tok.head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and (
+            {felt.lemma_.lower(), felt.lower_[:-1], felt.lower_[:-2], felt.lower_[:-3] + "y"} & _FEELINGS):
+        return True  # "was so angered by the bomb attack that ...": how someone felt about an earlier event
+    if lemma in _STATUS_PARTICIPLES and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.i > tok.i:
+        noun = tok.head  # "the outlawed Kurdistan Workers' Party": the determiner sits on the name's head
+        while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i:
+            noun = noun.head
+        return any(c.dep_ in ("det", "poss") for c in noun.children)
+    return False
+
+
+def _needed(tok: Token) -> bool:
+    """ "need humanitarian assistance", "in need of food aid", "depend on foreign aid" """
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return tok.dep_ in ("dobj", "obj", "pobj") and head.lemma_.lower() in _NEED_VERBS
+
+
+# criticism nouns (ACCUSE entries) count only as what a speaker says someone else did or is:
+# "said the envoy had made a serious mistake", "said the comments were a blatant violation of sovereignty",
+# "calling the raid a provocation"; not "he said he had made a mistake", nor "human rights violations" in passing
+_CRITICISM = {"mistake", "blunder", "violation", "interference", "provocation", "insult", "affront", "outrage",
+              "disgrace", "betrayal", "threat"}
+_CRITICISE_FRAMES = {"say", "tell", "add", "insist", "warn", "claim", "declare", "state", "charge", "write",
+                     "tweet", "argue", "complain"}
+_NAME_VERBS = {"call", "describe", "term", "brand", "label", "denounce", "condemn", "slam", "dub"}
+_MAKE_VERBS = {"make", "commit", "constitute", "represent", "amount", "pose"}
+_SELF = {"i", "we", "he", "she"}
+_BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "'s", "'re"}  # the lemmatiser does not always say "be"
+
+
+def _reported_criticism(tok: Token) -> Token | None:
+    """The speaker's verb ("said", "called") when ``tok`` is criticism a speaker voices, else None."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "to" and verb.head.lemma_.lower() == "amount":
+        verb = verb.head  # "amounted to a betrayal"
+    elif tok.dep_ == "oprd" and verb.lemma_.lower() in _NAME_VERBS:
+        return verb  # "called the visit a provocation"
+    elif not ((tok.dep_ == "attr" and (verb.lemma_.lower() == "be" or verb.lower_ in _BE_FORMS))
+              or (tok.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _MAKE_VERBS)):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF for c in verb.children):
+        return None  # "he said he had made a mistake": owning up, not criticising
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _CRITICISE_FRAMES:
+        return verb.head
+    return None
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """All lexicon triggers in a parsed sentence, before dominance."""
     found: list[Trigger] = []
     for tok in sent:
         lemma = next((f for f in _lemma_forms(tok) if f in lexicon.lemmas), None)
         if lemma is None:
+            continue
+        if _spurious(tok, lemma):
             continue
         figurative = _FIGURATIVE.get(lemma)
         if figurative and any(_phrase_keys(o) & figurative for o in _object_tokens(tok)):
@@ -193,6 +290,20 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if pos == "ADJ" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             pos = "VERB"  # an adjective with a direct object is a mis-tagged verb: "bandits free 18 students"
         for entry in lexicon.entries_for(lemma, pos):
+            if entry.event in _NEEDED_TYPES and pos == "NOUN" and _needed(tok):
+                continue
+            if entry.event in ("ACCUSE", "THREATEN") and lemma in _CRITICISM and pos == "NOUN":
+                speaker = _reported_criticism(tok)
+                if speaker is not None:
+                    # the speaker's verb is the act, the criticism its content: roles come from the speaker
+                    # ("Turkey said the force constituted a threat" is an accusation, not a threat)
+                    if entry.event != "ACCUSE":
+                        entry = replace(entry, event="ACCUSE", mode="disapprove", cameo="111",
+                                        weight=max(entry.weight, 0.75))
+                    best = Trigger(speaker, entry, tok)
+                    break
+                if entry.event == "ACCUSE":
+                    continue
             ok, noun = _match(tok, entry)
             if ok and (best is None or entry.specificity > best.entry.specificity):
                 best = Trigger(tok, entry, noun)
