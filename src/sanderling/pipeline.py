@@ -57,7 +57,7 @@ _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID
 # (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47 from this alone)
 _LEDE_FLOOR = 0.5
 _LEDE_SLOPE = 0.1
-_CIVIL = {"CVL", "LAB", "EDU", "AGR", "REF", "OPP", "SOC"}
+_CIVIL = {"CVL", "LAB", "EDU", "AGR", "REF", "OPP", "SOC", "PTY"}  # party workers protest too
 _BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "ahead", "until",
                      "throughout", "like"}
 # subordinate clauses report background and motives; the main clause usually carries the event
