@@ -68,6 +68,9 @@ def test_background_is_judged_by_the_triggers_own_clause() -> None:
     assert hist(text, "annexed") and not hist(text, "struck")
     assert hist("In October last year, the committee criticised the government.", "criticised")
     assert hist("They were kidnapped by militants in 2014.", "kidnapped")
+    assert hist("They were kidnapped by militants in November 2013.", "kidnapped")
+    assert hist("Rebels seized the town in early 2016.", "seized")
+    assert not hist("Rebels seized the town in March 2025.", "seized")
     # reported speech backshifts tense: this is today's news
     assert not hist("The health ministry said an Israeli strike had killed three paramedics on Friday.", "killed")
     # a year inside the object is the object's ("convicted him of ordering a massacre in 1982")

@@ -37,7 +37,11 @@ _INVOLVEMENT = {"involvement", "role", "responsibility", "part", "hand", "compli
                 "connection", "participation"}
 _FUTURE_WORDS = re.compile(r"\b(?:next (?:week|month|year)|upcoming|later this (?:week|month|year)|tomorrow)\b",
                            re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|during|from|of)\s+((?:19|20)\d\d)\b")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# "in 2014", "in November 2013", "since early 2011", "in late march 2019"
+_YEAR = re.compile(rf"\b(?:in|since|during|from|of)\s+(?:(?:early|late|mid)[ -]?)?(?:(?:{_MONTHS})\.?\s+)?"
+                   r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _AGO = re.compile(r"\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b", re.IGNORECASE)
 
 
