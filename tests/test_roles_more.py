@@ -326,3 +326,13 @@ def test_those_who_died_in_an_attack_are_its_victims(pipeline) -> None:  # type:
                              pub_date="2018-05-01")
     ev = next(e for e in evs if e.event == "ASSAULT")
     assert [a.code for a in ev.actor] == [] and [r.code for r in ev.recipient] == ["GBR"]
+
+
+def test_those_who_died_after_an_attack_are_its_victims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    evs = pipeline.code_text("Three protesters died after police opened fire in Khartoum.", pub_date="2019-06-03")
+    ev = next(e for e in evs if e.event == "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("SDN", "COP")]
+    assert [r.code for r in ev.recipient] == ["SDN"]
+    # an "after" clause of an ordinary act names no victims of it
+    arrest = pipeline.code_text("Police arrested the man after he attacked a woman in Nairobi.", pub_date="2019-06-03")
+    assert any(e.event == "COERCE" for e in arrest)

@@ -335,6 +335,11 @@ def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
     return any(toks & ids for toks in tok_of.values())
 
 
+def _after_clause(clause: Token) -> bool:
+    """"three protesters died after police opened fire": the clause tells what befell the main clause's subject."""
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "as", "when") for c in clause.children)
+
+
 def _when_clause(clause: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in clause.children)
 
@@ -503,7 +508,8 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             r_roots, r_comp = _recipient_roots(trigger, extra)
             if trigger.lemma_.lower() in _DIE and trigger.pos_ in ("VERB", "AUX"):
                 a_roots, r_roots = [], a_roots + r_roots  # "a British soldier has died": a victim, not an actor
-            if trigger.dep_ == "advcl" and _when_clause(trigger):
+            if trigger.dep_ == "advcl" and (_when_clause(trigger) or (
+                    _after_clause(trigger) and _suffers(trigger.head))):
                 # "two guards were shot dead when gunmen stormed a bank": the victims of the clause
                 r_comp = r_comp + [c for c in trigger.head.children if c.dep_ == "nsubjpass" or (
                     c.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("die", "perish"))]
