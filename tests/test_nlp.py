@@ -29,3 +29,17 @@ def test_fast_parser_multiplies_with_numpy_blas() -> None:
     fast, _ = fast_parser()
     assert {node.ops.name for node in fast.get_pipe("tok2vec").model.walk()} == {"sanderling_numpy_blas"}
     assert parser_nlp().get_pipe("tok2vec").model.ops.name == "numpy"  # the reference stays on blis
+
+
+def test_lemmas_do_not_depend_on_which_sentence_came_first() -> None:
+    from sanderling.nlp import FastAnnotator, fast_parser, parser_nlp
+
+    full = parser_nlp()
+    nlp, _ = fast_parser()
+
+    def lemmas(order: list[str]) -> dict[str, list[str]]:
+        ann = FastAnnotator(full)  # a fresh cache
+        return {t: [x.lemma_ for x in ann(nlp(t)) if x.lower_ == "were"] for t in order}
+
+    texts = ["Two soldiers were killed in the attack.", "They were angry about the attack."]
+    assert lemmas(texts) == lemmas(texts[::-1]) == {texts[0]: ["be"], texts[1]: ["be"]}

@@ -99,7 +99,7 @@ class FastAnnotator:
                 tag = pats[0][0]["TAG"]
                 if isinstance(tag, str):
                     self._tagmap[tag] = (p["attrs"]["POS"], p["attrs"].get("MORPH", ""))
-        self._cache: dict[tuple[str, str], str] = {}
+        self._cache: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         tagmap, cache = self._tagmap, self._cache
@@ -110,15 +110,18 @@ class FastAnnotator:
                 pos = "AUX"
             elif tag == "MD":
                 pos = "AUX"
-            tok.pos_ = pos
-            key = (tok.text, tag)
+            # the lemma depends on the word, its tag and its POS: "were" as an auxiliary and as a copula share a
+            # tag but not a POS, and a cache keyed on the tag alone made lemmas depend on which came first
+            key = (tok.text, tag, pos)
             lemma = cache.get(key)
             if lemma is None:
                 if morph and morph != "_":
                     tok.set_morph(morph)
+                tok.pos_ = "VERB" if pos == "AUX" else pos  # the rule lemmatizer has no AUX rules: "were" -> "be"
                 lemma = self._lemmatizer.rule_lemmatize(tok)[0]
                 if len(cache) < 500_000:
                     cache[key] = lemma
+            tok.pos_ = pos
             tok.lemma_ = lemma
         return doc
 
