@@ -222,10 +222,7 @@ def summary(doc: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    from regional_additions import apply_places
-
     doc, errors, report = build()
-    apply_places(doc, key)  # regional news: districts and towns missing from GeoNames' 15,000+ list
     if errors:
         for e in errors:
             print("ERROR:", e, file=sys.stderr)

@@ -1,7 +1,6 @@
-"""Regional-news additions to the gazetteer and the places list (session 5): lower-case party, union and agency
-names of South Asian, East African, Nigerian and Philippine local news, local officials' titles, and districts and
-towns missing from GeoNames' 15,000+ list. Applied by scripts/build_gazetteer.py and scripts/build_places.py after
-their own tables, so a rebuild keeps them; every entry is a public fact (party and agency names, district names)."""
+"""Regional-news additions to the gazetteer (session 5): lower-case party, union and agency names of South Asian,
+East African, Nigerian and Philippine local news, and local officials' titles. Applied by scripts/build_gazetteer.py
+after its own tables, so a rebuild keeps them; every entry is a public fact (party and agency names, titles)."""
 
 from __future__ import annotations
 
@@ -81,37 +80,3 @@ def apply_gazetteer(d: dict[str, Any]) -> None:
                 s['nouns'].append(n)
                 if n in strict_abbrev:
                     s.setdefault('case_sensitive', []).append(n)
-
-
-def apply_places(p: dict[str, Any], key: Any) -> None:
-    """Add the regional districts and towns to a built places document (in place); ``key`` is build_places.key."""
-    places = {
-        "PHL": ["Abra", "Agusan del Norte", "Agusan del Sur", "Apayao", "Bataan", "Batanes", "Biliran", "Cagayan", "Camarines Norte",
-                "Camiguin", "Capiz", "Catanduanes", "Davao Occidental", "Dinagat Islands", "Guimaras", "Isabela", "Maguindanao del Norte",
-                "Maguindanao del Sur", "Misamis Occidental", "Mountain Province", "Nueva Vizcaya", "Occidental Mindoro", "Oriental Mindoro",
-                "Quezon", "Quirino", "Sarangani", "Siquijor", "South Cotabato", "Southern Leyte", "Surigao del Norte", "Zambales",
-                "Zamboanga del Norte", "Zamboanga del Sur", "Zamboanga Sibugay", "Tuguegarao", "Ormoc", "Tagbilaran", "Lucena", "Dagupan",
-                "Laoag", "Vigan", "Koronadal", "Kidapawan", "Tagum", "Pagadian", "Dipolog", "Ozamiz", "Roxas City", "Calbayog",
-                "Catbalogan", "Cabanatuan", "Antipolo", "Himamaylan"],
-        "IND": ["Nuh", "Majuli", "Sonbhadra", "Shravasti", "Siddharthnagar", "Kaushambi", "Chitrakoot", "Lakhisarai", "Rohtas",
-                "Vaishali", "Nuapada", "Kalahandi", "Boudh", "Gajapati"],
-        "BGD": ["Barguna", "Chuadanga", "Gaibandha", "Jhalokathi", "Jhalokati", "Jhenaidah", "Joypurhat", "Magura", "Meherpur",
-                "Rajbari"],
-        "NPL": ["Banke", "Bardiya", "Surkhet", "Dolpa", "Sindhupalchok", "Sindhupalchowk", "Dolakha", "Rautahat", "Sarlahi",
-                "Mahottari", "Dhanusha", "Saptari", "Makwanpur", "Kavre", "Kavrepalanchok"],
-        "PAK": ["Taxila", "Wah Cantt", "Chakwal", "Bhakkar", "Layyah", "Muzaffargarh", "Rajanpur", "Vehari", "Khanewal", "Lodhran",
-                "Pakpattan", "Nankana Sahib", "Hafizabad", "Mandi Bahauddin", "Narowal", "Khushab", "Chiniot", "Jhang", "Toba Tek Singh",
-                "Bahawalnagar", "Hangu", "Malakand", "Buner", "Shangla", "Battagram", "Mansehra", "Haripur", "Kohistan", "Tharparkar",
-                "Umerkot", "Sanghar", "Badin", "Jamshoro", "Dadu", "Shikarpur", "Kashmore", "Ghotki", "Naushahro Feroze", "Kalat",
-                "Loralai", "Pishin", "Kharan", "Lasbela", "Awaran", "Dera Bugti", "Kohlu"],
-    }
-    other = {key(n): c for c, ns in p['places'].items() for n in ns}
-    for c, names in places.items():
-        cur = p['places'].setdefault(c, [])
-        for n in names:
-            if other.get(key(n), c) != c:
-                print("collision", n, other[key(n)])
-                continue
-            if n not in cur:
-                cur.append(n)
-        p['places'][c] = sorted(cur, key=lambda n: (key(n), n))

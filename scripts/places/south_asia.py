@@ -196,3 +196,31 @@ PLACES["AFG"] = [
 # --- Bhutan, Maldives -------------------------------------------------------------
 PLACES["BTN"] = ["Paro", "Punakha", "Phuentsholing", "Bumthang"]
 PLACES["MDV"] = ["Addu", "Hulhumale", "Hulhumalé", "Maafushi"]
+
+# --- regional news (session 5): districts and towns missing above --------------------
+PLACES["IND"] += [
+    "Nuh", "Majuli", "Sonbhadra", "Shravasti", "Siddharthnagar", "Kaushambi", "Chitrakoot", "Lakhisarai",
+    "Rohtas", "Vaishali", "Nuapada", "Kalahandi", "Boudh", "Gajapati",
+]
+
+# --- regional news (session 5): districts and towns missing above --------------------
+PLACES["PAK"] += [
+    "Taxila", "Wah Cantt", "Chakwal", "Bhakkar", "Layyah", "Muzaffargarh", "Rajanpur", "Vehari", "Khanewal",
+    "Lodhran", "Pakpattan", "Nankana Sahib", "Hafizabad", "Mandi Bahauddin", "Narowal", "Khushab", "Chiniot",
+    "Jhang", "Toba Tek Singh", "Bahawalnagar", "Hangu", "Malakand", "Buner", "Shangla", "Battagram", "Mansehra",
+    "Haripur", "Kohistan", "Tharparkar", "Umerkot", "Sanghar", "Badin", "Jamshoro", "Dadu", "Shikarpur",
+    "Kashmore", "Ghotki", "Naushahro Feroze", "Kalat", "Loralai", "Pishin", "Kharan", "Lasbela", "Awaran",
+    "Dera Bugti", "Kohlu",
+]
+
+# --- regional news (session 5): districts and towns missing above --------------------
+PLACES["BGD"] += [
+    "Barguna", "Chuadanga", "Gaibandha", "Jhalokathi", "Jhalokati", "Jhenaidah", "Joypurhat", "Magura",
+    "Meherpur", "Rajbari",
+]
+
+# --- regional news (session 5): districts and towns missing above --------------------
+PLACES["NPL"] += [
+    "Banke", "Bardiya", "Surkhet", "Dolpa", "Sindhupalchok", "Sindhupalchowk", "Dolakha", "Rautahat", "Sarlahi",
+    "Mahottari", "Dhanusha", "Saptari", "Makwanpur", "Kavre", "Kavrepalanchok",
+]

@@ -112,3 +112,15 @@ PLACES["PNG"] = ["Lae", "Mount Hagen", "Goroka", "Madang", "Wewak", "Kokopo",
 PLACES["FJI"] = ["Nadi", "Lautoka", "Labasa", "Vanua Levu", "Viti Levu"]
 PLACES["SLB"] = ["Guadalcanal", "Malaita", "Auki", "Gizo"]
 PLACES["VUT"] = ["Luganville", "Espiritu Santo", "Tanna"]
+
+# --- regional news (session 5): districts and towns missing above --------------------
+PLACES["PHL"] += [
+    "Abra", "Agusan del Norte", "Agusan del Sur", "Apayao", "Bataan", "Batanes", "Biliran", "Cagayan",
+    "Camarines Norte", "Camiguin", "Capiz", "Catanduanes", "Davao Occidental", "Dinagat Islands", "Guimaras",
+    "Isabela", "Maguindanao del Norte", "Maguindanao del Sur", "Misamis Occidental", "Mountain Province",
+    "Nueva Vizcaya", "Occidental Mindoro", "Oriental Mindoro", "Quezon", "Quirino", "Sarangani", "Siquijor",
+    "South Cotabato", "Southern Leyte", "Surigao del Norte", "Zambales", "Zamboanga del Norte",
+    "Zamboanga del Sur", "Zamboanga Sibugay", "Tuguegarao", "Ormoc", "Tagbilaran", "Lucena", "Dagupan", "Laoag",
+    "Vigan", "Koronadal", "Kidapawan", "Tagum", "Pagadian", "Dipolog", "Ozamiz", "Roxas City", "Calbayog",
+    "Catbalogan", "Cabanatuan", "Antipolo", "Himamaylan",
+]
