@@ -127,6 +127,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for name, cues in CUES.items())
 
 
+@lru_cache(maxsize=4096)  # a sentence's events all ask for its contexts
 def sentence_contexts(text: str) -> tuple[str, ...]:
     """Contexts whose cue words occur in ``text``, in PLOVER's order."""
     return tuple(name for name, pattern in _patterns() if pattern.search(text))

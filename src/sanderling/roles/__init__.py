@@ -457,7 +457,8 @@ def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list
 
 
 def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
-    cands = [m for m in mentions if not is_place_use(sent, m) and not _byline(sent.doc.text, m)
+    text = sent.doc.text  # Doc.text joins every token: once per sentence, not per mention
+    cands = [m for m in mentions if not is_place_use(sent, m) and not _byline(text, m)
              and not _told_press(sent, m)]
     tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
     r_comp: list[Token] = []
