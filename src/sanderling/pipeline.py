@@ -87,6 +87,7 @@ CLASSIFIER = {
     "mode": 0.5,  # an event without a mode takes the mode head's best guess from this probability
     "firm_weight": 0.75,  # a main-clause lexicon verb trigger of at least this weight keeps its type ...
     "firm_retype": 0.93,  # ... unless the classifier's best type has at least this
+    "firm_share": 0.5,  # ... and such a kept type has at least this share of the sentence's p(event)
     "main_share": 0.5,  # share of p(type) of a sentence's subordinate-only event types its main trigger takes
 }
 
@@ -692,11 +693,18 @@ def _with_classifier(etype: str, mode: str, probs: dict[str, float],
         # "accused the authorities of using pretrial detention against critics": the classifier reads the act the
         # accusation (or threat) is about; its probability is the framing act's, which it must not re-type
         p_type += sum(probs.get(t, 0.0) for t in content)
-    elif best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"]:
+    elif best != etype and probs[best] >= CLASSIFIER["retype"] and p_type < CLASSIFIER["keep_type"] and not (
+            trig is not None and _sibling_has(trig.token, best)):
+        # (a sibling trigger that has the classifier's type explains it: "condemned the raid and demanded a
+        # probe" stays ACCUSE and REQUEST)
         # a specific main-clause verb ("police lathicharged the crowd", "closed the crossing") names the act
         # better than a moderately sure sentence classifier misled by a word ("charged" → ACCUSE)
         if not (trig is not None and probs[best] < CLASSIFIER["firm_retype"] and _firm(trig)):
             return best, "", probs[best]
+    if p_type < CLASSIFIER["keep_type"] and trig is not None and _firm(trig):
+        # the classifier sees an event but not the act of a word it has not learnt ("lathicharged", "gheraoed"):
+        # the firm verb names the act, and the sentence's event probability backs it
+        p_type = max(p_type, CLASSIFIER["firm_share"] * (1.0 - p_none))
     if p_none >= CLASSIFIER["drop_none"] and p_type < CLASSIFIER["drop_type"] and not keep:
         return etype, mode, None
     if trig is not None and trig.token.doc.user_data.get(_SIBLINGS):
@@ -705,6 +713,15 @@ def _with_classifier(etype: str, mode: str, probs: dict[str, float],
 
 
 _SIBLINGS = "sanderling.triggers"
+
+
+def _sibling_has(tok, etype: str) -> bool:  # type: ignore[no-untyped-def]
+    """Another trigger of the sentence, as close to the main clause as ``tok``, has ``etype``."""
+    rank = _main_rank(tok)
+    return any(t == etype and i != tok.i and _main_rank(tok.doc[i]) <= rank
+               for i, t in tok.doc.user_data.get(_SIBLINGS, ()))
+
+
 _CONTENT = "sanderling.content"  # per framing trigger token: the types of the triggers it governs
 # verbal acts about another act: accusing of, threatening
 _FRAMING = frozenset({"ACCUSE", "THREATEN"})

@@ -1,0 +1,29 @@
+"""Session 6: a firm lexicon verb the classifier has not learnt, and coordinated acts of different types."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanderling.evaluate import top_event
+from sanderling.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def test_unlearnt_firm_verb_keeps_the_lede_event(pipe: Pipeline) -> None:
+    # "lathicharged" is in the lexicon, not in the classifier's vocabulary: the lede's act must stay the main event
+    text = ("kolkata: police lathicharged a crowd of nurses who were demonstrating outside the health secretariat "
+            "on monday. the opposition condemned the action and demanded an inquiry.")
+    top = top_event(pipe.code_text(text))
+    assert top is not None and top.event == "ASSAULT" and top.event_text == "lathicharged"
+    assert top.confidence >= 0.5
+
+
+def test_coordinated_acts_keep_their_own_types(pipe: Pipeline) -> None:
+    events = pipe.code_text("The ruling party condemned the shelling of the border villages and demanded a ceasefire.")
+    by_trigger = {e.event_text: e.event for e in events}
+    assert by_trigger.get("condemned") == "ACCUSE"
+    assert any(t.startswith("demanded") and e == "REQUEST" for t, e in by_trigger.items())
