@@ -75,7 +75,7 @@ _SPORTS = re.compile(
 # How the learned sentence classifier (events/classifier.py) combines with the lexicon; chosen on devset/dev.jsonl
 # (docs/classifier.md). p(type) is the classifier's probability of the event's type, p(none) of "no event".
 CLASSIFIER = {
-    "max_sentences": 4,  # candidate sentences per document that the classifier reads (speed; see docs)
+    "max_sentences": 3,  # candidate sentences per document that the classifier reads (speed; see docs)
     "skip_none": 0.985,  # candidate sentences with p(none) at least this are not parsed (speed)
     "drop_none": 0.5,  # events in sentences with p(none) at least this are dropped ...
     "drop_type": 0.3,  # ... unless the classifier gives their type at least this
