@@ -232,3 +232,24 @@ def test_detect_language() -> None:
     assert detect_language("Le ministre a déclaré mardi que les négociations reprendraient bientôt.") == "fr"
     assert detect_language("") == "und"
     assert detect_language("12345 !!! ---") == "und"
+
+
+def test_regional_page_furniture_removed() -> None:
+    body = "the district magistrate on friday ordered an inquiry into the collapse of a bridge in the town."
+    furniture = ["menu", "search", "lucknow, updated: mar 04, 2025 10:32 ist", "by: news desk",
+                 "(with inputs from pti)", "first published: march 4, 2025 10:32 am ist",
+                 "tags: uttar pradesh, bridge collapse", "comments (0)"]
+    text, flags = clean_text("\n".join([furniture[0], furniture[1], furniture[2], furniture[3], body,
+                                        *furniture[4:]]))
+    assert text == body
+    assert flags == (f"boilerplate:{len(furniture)}",)
+
+
+def test_headlines_under_a_related_heading_removed() -> None:
+    raw = ("Troops withdrew from the town on Monday, the army said.\n\nRelated news\n"
+           "mumbai: man arrested for cheating 40 people\npune: two held for theft\n\n"
+           "Posted on the border, 300 troops waited for orders.")
+    text, flags = clean_text(raw)
+    assert "arrested" not in text and "held" not in text
+    assert text.endswith("Posted on the border, 300 troops waited for orders.")  # a sentence, not a date line
+    assert flags == ("boilerplate:3",)

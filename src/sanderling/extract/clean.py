@@ -58,9 +58,31 @@ _BOILERPLATE = re.compile(
       | (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us)
         (?:\s*[|•·,]\s*[\w ]{1,30})*
       | \((?:reporting|writing|editing|additional\s+reporting)\s+by\b[^)]*\)
+      | \((?:with\s+)?(?:inputs?|input\s+and\s+images?)\s+from\b[^)]*\)
+      | tags?\s*:.*
+      | by\s*:\s*[^.!?]{1,60}
+      | (?:[a-z][\w .'-]{0,30},\s*)?(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+(?:on|at))?
+        (?::|\s+(?=\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?=.*\d)[\w ,.:/|-]{0,60}
+      | comments?\s*\(\d+\)
+      | (?:menu|search|home|e-?paper|log\s*in|sign\s*in|log\s*out|subscribe|watch\s+live|live\s+tv)
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# headings of lists of other stories; the lines after them are those stories' titles
+_LINK_LIST = re.compile(
+    r"^(?:related\s*(?:articles?|stories|news|coverage|content|links?|topics?)?|more\s+(?:stories|news|from\b.*)"
+    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|trending(?:\s+now|\s+news)?"
+    r"|you\s+(?:may|might)\s+also\s+like|top\s+stories|latest\s+(?:news|stories)|also\s+read)\s*:?$",
+    re.IGNORECASE,
+)
+_LINK_TITLE_MAX = 150
+
+
+def _is_link_title(line: str) -> bool:
+    """A headline in a list of links: short, and not ended like a sentence."""
+    return len(line) <= _LINK_TITLE_MAX and not line.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
 _MENU_SEP = re.compile(r"\s*[|•·»›/]\s*")
 _URL_ONLY = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
 
@@ -141,7 +163,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     """
     found: Counter[str] = Counter()
     paragraphs: list[str] = []
-    for block in _blocks(text):
+    for block in _drop_link_lists(_blocks(text), found):
         para = _clean_block(block, found)
         if para:
             paragraphs.append(para)
@@ -164,6 +186,22 @@ def _blocks(text: str) -> list[list[str]]:
     if len(raw) == 1:
         return [[ln.strip()] for ln in raw[0].split("\n") if ln.strip()]
     return [[ln.strip() for ln in b.split("\n") if ln.strip()] for b in raw]
+
+
+def _drop_link_lists(blocks: list[list[str]], found: Counter[str]) -> list[list[str]]:
+    """Without the headlines listed under a "Related news" / "Trending" heading (other stories, not this one)."""
+    out, in_list = [], False
+    for block in blocks:
+        kept = []
+        for line in block:
+            if in_list and _is_link_title(line):
+                found["boilerplate"] += 1
+                continue
+            in_list = _LINK_LIST.match(line) is not None
+            kept.append(line)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _clean_block(lines: list[str], found: Counter[str]) -> str:
