@@ -1223,6 +1223,9 @@ ENTRIES += [
     E("burn", V, "ASSAULT", "primitive", "182", 0.9, with_=["alive"]),
     E("burn", V, "ASSAULT", "primitive", "182", 0.7, objects=AS_PLACES),
     E("burn", V, "ASSAULT", "primitive", "182", 0.7, with_=["down"]),
+    # people burnt: "we will burn you", "burnt two villagers" (not "burnt the documents", "burn fat")
+    E("burn", V, "ASSAULT", "primitive", "182", 0.7, objects=["you", "them", "him", "her", "us", "villager",
+                                                             "civilian", "people", "resident", "man", "woman"]),
     E("arson", N, "ASSAULT", "primitive", "182", 0.7),
     E("torching", N, "ASSAULT", "primitive", "182", 0.7),
     # --- beating, lynching -----------------------------------------------------------------------

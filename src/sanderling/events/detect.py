@@ -185,6 +185,7 @@ _ANALYSIS = {"show", "highlight", "underline", "underscore", "reflect", "suggest
 _FEELINGS = {"anger", "upset", "shock", "horrify", "appal", "appall", "outrage", "sadden", "disturb", "move",  # -ed
              "incense", "enrage", "devastate", "traumatise", "traumatize", "inspire", "motivate"}
 _PREVENT = {"prevent", "stop", "deter", "dissuade", "discourage", "keep", "restrain", "hold"}
+_CAMPAIGNS = {"fight", "war", "battle", "struggle", "campaign", "crusade"}
 _AID_WORDS = {"aid", "relief", "humanitarian"}
 _AID_PEOPLE = {"worker", "agency", "group", "organisation", "organization", "official", "charity", "sector", "staff",
                "community", "chief", "expert", "volunteer"}
@@ -194,6 +195,61 @@ _NEEDED_TYPES = {"AID"}
 # a participle naming a standing status before a noun: "the outlawed party", "the banned group", "the proposed
 # budget"; not a headline verb ("dm relaxed curfew") nor the act itself ("detained protesters")
 _STATUS_PARTICIPLES = {"outlaw", "ban", "proscribe", "propose", "blacklist"}
+
+
+# "the withdrawal was meant to ...", "the deal is seen as a setback": its purpose or worth judged
+_JUDGED = {"mean", "design", "intend", "aim", "suppose", "calculate", "see", "view", "regard", "consider", "deem"}
+
+
+def _analysed(noun: Token) -> bool:
+    """The event noun is the subject of analysis: "the withdrawal shows ...", "the withdrawal was meant to
+    save money", "the deal is seen as a setback", "the withdrawal was to save lives" (its purpose or worth
+    argued, not the act reported)."""
+    head = noun.head
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "nsubj" and lemma in _ANALYSIS:
+        return True
+    if noun.dep_ == "nsubjpass" and lemma in _JUDGED:
+        return True
+    return noun.dep_ == "nsubj" and (lemma == "be" or head.lower_ in _BE_FORMS) and any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in head.children)
+
+
+def _hyphen_status(tok: Token, lemma: str) -> bool:
+    """ "the US-backed militia", "the Saudi-led coalition": a participle compound naming who stands behind
+    a party, not an act ("lathi-charged", a lexicon word of its own, is matched joined and kept)."""
+    doc = tok.doc
+    return (tok.tag_ == "VBN" and tok.dep_ == "amod" and tok.head.i > tok.i and lemma == tok.lemma_.lower()
+            and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            and not doc[tok.i - 2].whitespace_)
+
+
+_ASIDE_MARKS = {",", "–", "—", "(", "-"}
+_RELATIVES = {"who", "which", "whose", "whom", "that"}
+
+
+def _aside(tok: Token) -> bool:
+    """``tok`` sits in a clause set off by a comma or dash that describes a party: who it is, not what happened.
+    "The Kurds, armed and supported by the US, have shouldered the burden", "the US, which provided air cover
+    to the militias who led the assault"; unless dated: "..., arrested on Monday, remain in custody", nor a
+    time clause: "..., when the police arrested him"."""
+    node = tok
+    while node.head.i != node.i:
+        if (node.dep_ == "acl" and node.tag_ in ("VBG", "VBN") and node.head.dep_ == "nsubj"
+                and node.head.head.lemma_.lower() in ("be", "have")):
+            return True  # "citizens backing the group had only themselves to blame": who, then what they are
+        participle = (node.dep_ == "acl" and node.tag_ in ("VBN", "JJ")
+                      and node.head.dep_ in ("nsubj", "nsubjpass"))
+        start = node.left_edge.i
+        # "..., who said Turkey was preparing an offensive": what an aside reports someone said is news
+        relative = (node.dep_ == "relcl" and node.doc[start].lower_ in _RELATIVES
+                    and node.lemma_.lower() not in _SPEECH)
+        if ((participle or relative) and node.head.pos_ in ("NOUN", "PROPN") and start > 0
+                and node.doc[start - 1].text in _ASIDE_MARKS):
+            return not any(t.lower_ in _TIME_WORDS or t.like_num for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _spurious(tok: Token, lemma: str) -> bool:
@@ -209,18 +265,22 @@ def _spurious(tok: Token, lemma: str) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and (tok.head.head.lemma_.lower() in _PREVENT or any(
             t.pos_ == "VERB" and t.lemma_.lower() in _PREVENT for t in tok.doc[max(tok.head.i - 12, 0):tok.head.i])):
         return True  # "prevented the president from destroying the project": what was stopped did not happen
+    if (lemma in _CAMPAIGNS and tok.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+            and any(c.dep_ == "prep" and c.lower_ == "against" for c in kids)):
+        return True  # "valuable in the fight against the militants": a long campaign named, not a reported act
     if lemma in _AID_WORDS and tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in _AID_PEOPLE:
         return True  # "aid workers", "relief agencies": who they are, not aid given
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "the bomb attack": the compound shares its head's use
         kids = list(tok.children)
-    if (tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ANALYSIS
-            and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in kids)):
+    if tok.pos_ == "NOUN" and _analysed(tok) and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in kids):
         return True  # "the resignation shows the depth of the chasm": analysis of a known event, not its report
     felt = tok.head.head
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and (
             {felt.lemma_.lower(), felt.lower_[:-1], felt.lower_[:-2], felt.lower_[:-3] + "y"} & _FEELINGS):
         return True  # "was so angered by the bomb attack that ...": how someone felt about an earlier event
+    if _hyphen_status(tok, lemma) or _aside(tok):
+        return True
     if lemma in _STATUS_PARTICIPLES and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.i > tok.i:
         noun = tok.head  # "the outlawed Kurdistan Workers' Party": the determiner sits on the name's head
         while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i:
@@ -269,6 +329,110 @@ def _reported_criticism(tok: Token) -> Token | None:
     return None
 
 
+_SPEECH = {"say", "tell", "declare", "add", "write", "tweet", "insist", "state", "shout", "post", "argue"}
+_FIRST_PERSON = {"we", "i"}
+_WILL = {"will", "'ll", "shall"}
+_OUGHT = {"should", "must", "ought"}
+_PARTY_NOUNS = {"government", "authority", "country", "state", "army", "military", "police", "council", "ministry",
+                "leader", "president", "regime", "administration", "parliament", "ally", "nation", "rebel",
+                "opposition", "coalition", "union", "neighbour", "neighbor", "party", "force", "militia", "junta",
+                "court"}
+# what a speaker voices is as sure as a main-clause verb: the classifier, reading the voiced act, does not re-type it
+_VOICED_WEIGHT = 0.8
+
+
+def _speech_verb(tok: Token) -> Token | None:
+    """The verb voicing ``tok``'s clause: "X said (that) ...", or "'...,' X said" parsed the other way round."""
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in _SPEECH:
+        return tok.head
+    if tok.head.i != tok.i:
+        return None
+    return next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i > tok.i
+                 and c.lemma_.lower() in _SPEECH), None)
+
+
+def _voiced_threat(t: Trigger, taken: set[int]) -> Trigger | None:
+    """ "'We will strike back,' the commander said": force a speaker promises in the first person is a threat,
+    and the speaker's verb is the act (its roles come from the speaker, its tense is not the promise's)."""
+    if t.entry.event not in _THREAT_MODES or t.token.pos_ != "VERB":
+        return None
+    clause = t.token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "we will burn you, then bury you"
+    kids = list(clause.children)
+    if not (any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in _WILL for c in kids) and not any(c.dep_ == "neg" for c in kids)):
+        return None
+    speaker = _speech_verb(clause)
+    if speaker is None or speaker.i in taken:
+        return None
+    mode = "territory" if t.entry.cameo == "192" else _THREAT_MODES[t.entry.event]
+    return Trigger(speaker, replace(t.entry, event="THREATEN", mode=mode, cameo="",
+                                    weight=max(t.entry.weight, _VOICED_WEIGHT)), t.token)
+
+
+def _proposals(sent: Span, taken: set[int]) -> list[Trigger]:
+    """ "X said Britain should take back its fighters": a speaker saying what a party should or must do asks it
+    to; not "should have done" (criticism of the past), "we should" (a view) nor "results should be known"."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.lemma_.lower() not in _SPEECH:
+            continue
+        for c in tok.children:
+            kids = list(c.children) if c.dep_ == "ccomp" else []
+            subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if (subj is not None and (subj.pos_ == "PROPN" or (subj.dep_ == "nsubj"
+                                                               and subj.lemma_.lower() in _PARTY_NOUNS))
+                    and any(k.dep_ == "aux" and k.lower_ in _OUGHT for k in kids)
+                    and not any(k.dep_ == "aux" and k.lemma_.lower() == "have" for k in kids)):
+                entry = TriggerEntry(lemma=tok.lemma_.lower(), pos="VERB", event="REQUEST", mode="", cameo="",
+                                     context=(), objects=frozenset(), with_=frozenset(), modifiers=frozenset(),
+                                     weight=_VOICED_WEIGHT, index=-1)
+                out.append(Trigger(tok, entry, c))
+                break
+    return out
+
+
+# firms and sportspeople among themselves: "the retailer attacked its rivals", "the players refused to shake hands"
+_TRADE = {"firm", "retailer", "carmaker", "automaker", "chipmaker", "conglomerate", "airline", "lender", "insurer",
+          "manufacturer", "brand", "startup", "shareholder", "label", "studio", "club", "goalkeeper", "midfielder",
+          "coach", "athlete", "boxer", "batsman", "bowler", "franchise", "footballer", "cricketer"}
+
+
+def commercial(tok: Token) -> bool:
+    """A verb whose subject is a firm or a sports side and whose objects name no state party (a government, a
+    country): business or sport, not politics ("the Canadian miner sued the government" stays)."""
+    if tok.pos_ != "VERB":
+        return False
+    verb = tok
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in _TRADE:
+        return False
+    objs = [o for t in (tok, *(c for c in tok.children if c.dep_ == "xcomp")) for o in _object_tokens(t)]
+    return not any(o.pos_ == "PROPN" or o.lemma_.lower() in _PARTY_NOUNS for o in objs)
+
+
+_WARN = {"warn", "caution"}
+_PARTY_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
+
+
+def _forecast(tok: Token) -> bool:
+    """ "analysts warned that the move could isolate Tehran": a warning that foretells, no threat. A threat warns
+    someone ("warned Armenia that ...") or promises the speaker's own act ("warned that it would respond",
+    "that his fighters would ...")."""
+    kids = list(tok.children)
+    content = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if content is None or any(c.dep_ in ("dobj", "obj", "dative") for c in kids):
+        return False
+    subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subj is not None and subj.lower_ not in _PARTY_PRONOUNS and not any(
+        c.dep_ == "poss" for c in subj.children)
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """All lexicon triggers in a parsed sentence, before dominance."""
     found: list[Trigger] = []
@@ -282,6 +446,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if figurative and any(_phrase_keys(o) & figurative for o in _object_tokens(tok)):
             continue
         if lemma in _RECEPTION and _received(tok):
+            continue
+        if commercial(tok):
             continue
         if lemma in _NOTICES and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ISSUE_VERBS:
             continue  # "the weather office issued a red alert for coastal districts": a public notice
@@ -304,11 +470,23 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     break
                 if entry.event == "ACCUSE":
                     continue
+            if entry.lemma in _WARN and entry.specificity == 0 and _forecast(tok):
+                continue
             ok, noun = _match(tok, entry)
             if ok and (best is None or entry.specificity > best.entry.specificity):
                 best = Trigger(tok, entry, noun)
         if best is not None:
             found.append(best)
+    taken = {t.token.i for t in found}
+    kept, speakers = [], set()
+    for t in found:
+        voiced = _voiced_threat(t, taken)
+        if voiced is None:
+            kept.append(t)
+        elif voiced.token.i not in speakers:  # one threat per speaker
+            speakers.add(voiced.token.i)
+            kept.append(voiced)
+    found = kept + _proposals(sent, taken | speakers)
     # a noun consumed as the object of a light-verb entry (and its conjuncts) is not a trigger of its own
     consumed = set()
     forceful = {t.token.i for t in found if t.entry.event in _THREAT_MODES}

@@ -25,7 +25,12 @@ _REPORTING = {"say", "announce", "tell", "state", "add", "report", "confirm", "i
 _REPORT_NOUNS = {"news", "word", "report", "statement", "announcement", "claim", "confirmation", "reports",
                  "rumour", "rumor", "allegation", "message", "bulletin", "assurance"}
 _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
-                "fear", "urge", "ask"}
+                "fear", "urge", "ask", "hesitate", "design", "mean"}  # "drills designed to intimidate"
+# "a prosecution is more likely to take place", "is unlikely to attend": a chance, not an act
+_CHANCE = {"likely", "unlikely", "possible", "impossible", "able", "unable"}
+_FORMERLY = {"once", "formerly", "previously"}
+# "the first leader to visit Kyiv": an ordinal noun's infinitive tells what was done
+_ORDINALS = {"first", "second", "third", "last", "only", "latest", "next"}
 _NEG_FRAMES = {"fail", "deny", "avoid", "refrain", "stop", "cease", "halt", "abandon", "cancel", "postpone"}
 _DENY = {"deny", "refute", "dismiss", "reject"}
 _PLAN_NOUNS = {"plan", "intention", "proposal", "bid", "attempt", "effort", "threat", "readiness", "willingness",
@@ -112,12 +117,19 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
                 future = True
             if lemma in _NEG_FRAMES:
                 negated = True
+        if any(c.dep_ == "acomp" and c.lower_ in _CHANCE for c in kids):
+            hypo = True
+        if node.tag_ in ("VBD", "VBN") and any(c.dep_ == "advmod" and c.lower_ in _FORMERLY and _formerly(c, node)
+                                                for c in kids):
+            historical = True  # "governments that once funded the rebels" (not "once the rebels withdrew, ...")
     top = chain[-1]
     # "denied that it planned to ...", "plans to impose a curfew", "neither side attacked"
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in _DENY:
         negated = True
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLAN_NOUNS:
         future = True
+    elif _aim(tok):
+        hypo = True  # "a challenge to prosecute the fighters", "a plot to shoot soldiers": what is to be done
     head = tok.head
     if tok.dep_ == "pcomp" and head.head.i != head.i:
         if head.lower_ == "from" and head.head.lemma_.lower() in _PREVENT:
@@ -146,7 +158,7 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
         future = True
     # dates of the trigger's own clause: in "Russia, which annexed Crimea in 2014, struck Kyiv on Monday" the
     # strike is today's news and only the annexation is background
-    words = _clause_words(chain)
+    words = f"{_clause_words(chain)} {_opening_time(sent)}"
     if _AGO.search(words) or _LAST_YEAR.search(words):
         historical = True
     elif pub_year is not None:
@@ -154,6 +166,34 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
         if years and max(years) < pub_year - 1:
             historical = True
     return Modality(negated, future, hypo, historical)
+
+
+def _formerly(adv: Token, verb: Token) -> bool:
+    """ "once" after the subject or right before the verb in mid-clause: formerly, not "once they left, ..." """
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < adv.i for c in verb.children):
+        return True
+    return adv.i == verb.i - 1 and adv.i > 0 and not adv.doc[adv.i - 1].is_punct
+
+
+def _aim(tok: Token) -> bool:
+    """An infinitive describing a noun: "efforts to arrest him", not "the first leader to visit"."""
+    noun = tok.head
+    return (tok.dep_ in ("acl", "relcl") and noun.pos_ in ("NOUN", "PROPN") and noun.i < tok.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.lower_ in _ORDINALS or c.dep_ == "nummod" for c in noun.children))
+
+
+def _opening_time(sent: Span) -> str:
+    """A fronted time phrase or "when" clause dates the whole sentence: "Last year, ... he ordered a strike",
+    "In 2014, ...", "When the drills began in August 2022, analysts ..."."""
+    start = sent[0].i
+    for c in sent:
+        when = c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
+        if (c.dep_ in _TIME_DEPS or when) and c.left_edge.i == start and c.head.pos_ in ("VERB", "AUX"):
+            end = c.right_edge.i + 1
+            if c.right_edge.text == "," or (end < sent.end and sent.doc[end].text == ","):
+                return " ".join(t.text for t in c.subtree)
+    return ""
 
 
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
