@@ -27,3 +27,10 @@ def test_coordinated_acts_keep_their_own_types(pipe: Pipeline) -> None:
     by_trigger = {e.event_text: e.event for e in events}
     assert by_trigger.get("condemned") == "ACCUSE"
     assert any(t.startswith("demanded") and e == "REQUEST" for t, e in by_trigger.items())
+
+
+def test_firms_among_themselves_make_no_event_even_by_the_classifier(pipe: Pipeline) -> None:
+    # no lexicon trigger is left; the classifier's main-verb fallback must not bring the business story back
+    assert pipe.code_text("The airline threatened to cancel hundreds of flights over the holiday weekend.") == []
+    deal = pipe.code_text("The carmaker agreed to pay the government of Mexico $40m in back taxes.")
+    assert [e.event for e in deal] == ["AGREE"]  # a state party makes it politics

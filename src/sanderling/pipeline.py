@@ -29,7 +29,7 @@ from sanderling.actors.coref import NONSTATE, carry_over
 from sanderling.actors.places import coordinates
 from sanderling.calibration import calibrate
 from sanderling.events.classifier import SentenceClassifier, classifier_version
-from sanderling.events.detect import Trigger, find_triggers, governed_types, select
+from sanderling.events.detect import Trigger, commercial, find_triggers, governed_types, select
 from sanderling.events.lexicon import Lexicon, TriggerEntry
 from sanderling.model import Document, Entity, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
 from sanderling.nlp import fast_parser, model_version
@@ -394,6 +394,8 @@ class Pipeline:
         if tok is not None and (_changed_state(tok) or any(c.dep_ in ("auxpass", "agent") for c in tok.children)
                                 and tok.lemma_.lower() in _SAY_VERBS):
             return  # "tensions rose", "have worsened a crisis", "was announced by the minister": no act of a party
+        if tok is not None and commercial(tok):
+            return  # firms or sports sides among themselves: business or sport, not a political event
         if tok is not None and tok.lemma_.lower() in _SAY_VERBS and self.classifier is not None:
             # "the minister said in a statement that the delivery had been brought forward": a speech verb is no
             # event; what was said must hold one, read alone
