@@ -34,7 +34,10 @@ _NOT_PARTIES = {"sideline", "sidelines", "margin", "margins", "occasion", "basis
                 "january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december", "day", "night", "morning", "afternoon", "evening", "week",
                 "month", "year", "time", "hour", "minute", "anniversary", "meeting", "summit", "conference",
-                "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly"}
+                "session", "ceremony", "gathering", "forum", "briefing", "sitting", "assembly",
+                # "killed at the hands of X": X is the agent
+                "hand", "hands"}
+_HARM = {"kill", "wound", "injure", "hurt", "maim"}
 _BENEFIT = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "supply", "strengthen", "bolster"}
 _DEMANDS = {"demand", "seek", "ask", "request", "press", "urge"}
 _WARNINGS = {"threaten", "warn", "vow", "pledge", "resolve", "decide", "announce"}
@@ -256,6 +259,9 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                     c.i < node.i and _fronted_subjects(node))):
                 # "demanded that X halt": X; but "promised Y that X would ..." is addressed to Y
                 roots.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+            if node is tok and c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _HARM:
+                # "launched a drone at the base, wounding two US soldiers": the people the attack harmed
+                complement.extend(o for o in c.children if o.dep_ in ("dobj", "obj"))
             if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _BENEFIT:  # "pledged $4m to help Pakistan"
                 roots.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
                 # "to help Pakistan rebuild roads": the helped party is parsed as the complement's subject
@@ -272,9 +278,7 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):  # "to launch" parsed as advcl
                 # frame verbs: "threatened to expel U.N. peacekeepers", "agreed to meet Iran"
                 complement.extend(o for o in c.children if o.dep_ in ("dobj", "dative"))
-                complement.extend(p for pr in c.children
-                                  if pr.dep_ == "prep" and pr.lemma_.lower() in ("with", "against")
-                                  for p in pr.children if p.dep_ == "pobj")
+                complement.extend(_partners(c))
             if node is tok and tok.lemma_.lower() in _WARNINGS and c.dep_ in ("xcomp", "ccomp", "advcl"):
                 # "threatened to strike if the county does not pay ...": whom the condition is put to
                 for cond in [c, *(g for g in c.children if g.dep_ == "advcl")]:
@@ -307,6 +311,145 @@ def _recipient_roots(tok: Token, extra: Token | None) -> tuple[list[Token], list
                           + ([extra] if extra is not None else []))
     roots = [r for r in roots if r.head.i not in venues or r.dep_ != "pobj"]
     return roots, complement
+
+
+_REMOVALS = {"suspend", "expel", "bar", "ban", "exclude", "remove", "oust", "eject", "evict", "disqualify", "kick"}
+
+
+def _removed_from(trigger: Token, recips: list[Mention], tok_of: dict[int, set[int]],
+                  mention_toks: set[int]) -> list[Mention]:
+    """"suspended Guinea-Bissau from the bloc's activities": what a coded party is removed from is no second
+    recipient (but in "suspended imports from Israel" Israel is the only one)."""
+    if trigger.lemma_.lower() not in _REMOVALS:
+        return recips
+    objs: set[int] = set().union(*(_object_subtree(o, mention_toks) for o in trigger.children
+                                   if o.dep_ in ("dobj", "obj")))
+    if not any(m.code and tok_of[id(m)] & objs for m in recips):
+        return recips
+    away = {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
+    return [m for m in recips if not tok_of[id(m)] & away]
+
+
+def _without_members(sent: Span, actors: list[Mention], tok_of: dict[int, set[int]]) -> list[Mention]:
+    """"troops of the Nigerian army and Cameroonian soldiers": among parties of two countries, the members of
+    a named body are that body; one party per country keeps the first-named one the actor."""
+    if len({m.code for m in actors if m.code}) < 2:
+        return actors
+    drop = []
+    for m in actors:
+        toks = _tokens_of(sent, m)
+        if not toks:
+            continue
+        owners = {p.i for c in _head_of(toks).children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"}
+        if any(o is not m and tok_of[id(o)] & owners and (not m.code or o.code == m.code) for o in actors):
+            drop.append(m)
+    return [m for m in actors if m not in drop]
+
+
+def _undergone(phrase: Token) -> tuple[list[Token], list[Token]] | None:
+    """"aid workers were subjected to a campaign of intimidation by X", "the town came under attack from Y": the
+    clause's subject undergoes the noun's act; who does it is the "by"/"from" object of the noun, of the
+    "campaign", "wave" or "series" it is part of, or of the verb."""
+    nouns = [phrase]
+    while len(nouns) < 3 and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN":
+        phrase = phrase.head.head
+        nouns.append(phrase)
+    if phrase.dep_ != "pobj" or phrase.head.dep_ != "prep":
+        return None
+    gov, prep = phrase.head.head, phrase.head.lower_
+    lemma = gov.lemma_.lower()
+    if not ((prep == "to" and lemma in ("subject", "expose") and any(c.dep_ == "auxpass" for c in gov.children))
+            or (prep == "under" and lemma in ("come", "fall"))):
+        return None
+    # the parser may hang "by X" on the verb as its passive agent
+    doers = [p for n in (*nouns, gov) for c in n.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+             for p in c.children if p.dep_ == "pobj"]
+    undergoers = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (doers, undergoers) if doers and undergoers else None
+
+
+_PROBES = {"investigation", "inquiry", "probe", "investigate", "inquest"}
+
+
+def _probed_places(sent: Span, roots: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """"opened an investigation into war crimes committed in Venezuela": the country whose affairs are
+    investigated is the target, though named as a place."""
+    out = []
+    for r in roots:
+        if not (r.dep_ == "pobj" and r.head.lower_ == "into"):
+            continue
+        probe = r.head.head  # "opened an investigation on Tuesday into ...": the parser may hang "into" on the verb
+        if probe.lemma_.lower() not in _PROBES and not any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _PROBES for c in probe.children):
+            continue
+        inside = {t.i for t in r.subtree}
+        for m in mentions:
+            toks = {t.i for t in _tokens_of(sent, m)}
+            if m.code and m.is_place and m not in out and toks and toks <= inside:
+                out.append(m)
+    return out
+
+
+def _with_conjuncts(sent: Span, m: Mention, others: list[Mention]) -> list[Mention]:
+    """A mention and those coordinated with it ("Israel and Hamas"), in text order."""
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return [m]
+    top = _conj_root(_head_of(toks))
+    chain = {top.i} | {t.i for t in top.subtree if t.dep_ == "conj" and _conj_root(t).i == top.i}
+    out = [o for o in others if o is not m and _head_of(_tokens_of(sent, o) or toks).i in chain]
+    return sorted([m, *out], key=lambda x: x.start)
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _trails(verb: Token) -> bool:
+    """A participle or a conjoined verb that follows the verb it hangs on and shares its subject."""
+    head = verb.head
+    if head.pos_ != "VERB" or head.i >= verb.i:
+        return False
+    if verb.dep_ == "advcl":
+        return verb.tag_ == "VBG"
+    return verb.dep_ == "conj" and not any(c.dep_ in _SUBJ or c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _fired(weapon: Token) -> tuple[list[Token], list[Token]] | None:
+    """"two soldiers were wounded by a mortar round, fired by Hamas": who fired the weapon acts on whom it hit."""
+    wielders = _wielders(weapon)
+    if wielders == [weapon]:
+        return None
+    return wielders, _hit_by(weapon)
+
+
+def _hit_by(weapon: Token) -> list[Token]:
+    """Who a weapon hit: the subject of the passive whose "by" agent it is ("soldiers were wounded by a round")."""
+    if weapon.dep_ != "pobj" or weapon.head.dep_ != "agent":
+        return []
+    return [c for c in weapon.head.head.children if c.dep_ == "nsubjpass"]
+
+
+def _partners(verb: Token) -> list[Token]:
+    """Objects of "with"/"against" on the verb or down its chain of prepositional phrases: "to meet with Iran",
+    "to walk out of talks with Kosovo", "to pull out of the deal with Tehran"."""
+    out, frontier = [], [verb]
+    for _ in range(3):
+        nxt = []
+        for node in frontier:
+            for pr in node.children:
+                if pr.dep_ != "prep":
+                    continue
+                objs = [p for p in pr.children if p.dep_ == "pobj"]
+                if pr.lemma_.lower() in ("with", "against"):
+                    out.extend(objs)
+                else:
+                    nxt.extend([*objs, pr])  # "out of": a preposition under a preposition
+        frontier = nxt
+    return out
 
 
 def _doers(thing: Token) -> Token:
@@ -348,6 +491,8 @@ def _summary_aside(verb: Token, obj: Token) -> bool:
     """"met X in Kampala on Monday, the first trip of its kind in a decade": a noun phrase after a comma that follows
     the verb's own object sums the event up; the parser calls it a second object, but it names no party."""
     edge = obj.left_edge
+    if edge.i > verb.i and any(t.lower_ == "according" for t in verb.doc[verb.i:edge.i]):
+        return True  # "..., according to residents, a local group and an aid worker": sources, not objects
     return (edge.i > 0 and edge.nbor(-1).text == "," and any(
         c.dep_ in ("dobj", "obj") and c.i < obj.i for c in verb.children))
 
@@ -389,6 +534,17 @@ def _stray_agents(tok: Token) -> list[Token]:
     return []
 
 
+_HANDS = {"hand", "hands"}  # also in _NOT_PARTIES
+
+
+def _hands_of(node: Token) -> list[Token]:
+    """"killed at the hands of RSF fighters": the hands' owner is the agent."""
+    return [o for pr in node.children if pr.dep_ == "prep" and pr.lower_ == "at"
+            for h in pr.children if h.dep_ == "pobj" and h.lemma_.lower() in _HANDS
+            for of in h.children if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children if o.dep_ == "pobj"]
+
+
 def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
     actors, recips = [], []
     for c in tok.children:
@@ -399,7 +555,8 @@ def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
         elif c.dep_ == "prep" and c.lemma_.lower() in ("between", "among"):
             actors.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
-            recips.extend(p for p in c.children if p.dep_ == "pobj")
+            recips.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _HANDS)
+    actors.extend(_hands_of(tok))
     label = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("as", "to") else tok.head
     if (tok.dep_ in ("pobj", "oprd", "dobj", "obj", "attr") and label.dep_ == "ccomp"
             and _free_relative(label) and label.head.pos_ in ("VERB", "AUX")):
@@ -481,6 +638,9 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             victims = {c.i for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")}
             r_roots = r_roots + [r for r in a_roots if r.i in victims]
             a_roots = [r for r in a_roots if r.i not in victims]
+        undergone = _undergone(phrase) or _fired(phrase)
+        if undergone is not None:
+            a_roots, r_roots = undergone
     else:
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
@@ -489,7 +649,7 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         reduced = (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
                    and not any(c.dep_ in ("dobj", "obj", "dative") for c in trigger.children))
         if passive and not agents:
-            agents = _stray_agents(trigger) or [
+            agents = _stray_agents(trigger) or _hands_of(trigger) or [
                 s for c in trigger.children if c.dep_ == "advcl" and _when_clause(c)
                 for s in c.children if s.dep_ == "nsubj"]  # "were killed when gunmen opened fire"
         if reduced and not agents and trigger.head.dep_ == "ROOT" and trigger.lemma_.lower() in _ACTING_ONLY:
@@ -504,25 +664,37 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + r_main
             if reduced and trigger.head.pos_ in ("NOUN", "PROPN"):
                 r_roots.append(trigger.head)
+                r_roots.extend(_hit_by(trigger.head))  # "were wounded by a round fired by X": the wounded
         else:
             a_roots = _subject(trigger)
             r_roots, r_comp = _recipient_roots(trigger, extra)
+            if _trails(trigger):
+                # "students padlocked the office of the campus chief, demanding a cut in fees", "offered an
+                # apology to the families and promised compensation": whom the demand (or protest, or promise)
+                # is put to is who the first verb acts on
+                r_comp = r_comp + _recipient_roots(trigger.head, None)[0]
             if trigger.lemma_.lower() in _DIE and trigger.pos_ in ("VERB", "AUX"):
-                a_roots, r_roots = [], a_roots + r_roots  # "a British soldier has died": a victim, not an actor
+                # "a British soldier has died": a victim, not an actor ("died at the hands of X": X acts)
+                a_roots, r_roots = _hands_of(trigger), a_roots + r_roots
             if trigger.dep_ == "advcl" and (_when_clause(trigger) or (
                     _after_clause(trigger) and _suffers(trigger.head))):
                 # "two guards were shot dead when gunmen stormed a bank": the victims of the clause
                 r_comp = r_comp + [c for c in trigger.head.children if c.dep_ == "nsubjpass" or (
                     c.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("die", "perish"))]
-    a_roots = [_antecedent(r) for r in a_roots]
-    r_roots = [_antecedent(r) for r in r_roots]
+    coded = {i for m in cands if m.code for i in tok_of[id(m)]}
+    a_roots = [w for r in a_roots for w in _wielders(_named(_antecedent(r), coded))]
+    # "Hezbollah's drone attack on an Israeli base killed two soldiers": the attacked side's people
+    r_comp = r_comp + [p for r in a_roots if r.lemma_.lower() in _ATTACKS for pr in r.children
+                       if pr.dep_ == "prep" and pr.lower_ in ("on", "against") for p in pr.children if p.dep_ == "pobj"]
+    r_roots = [_named(_antecedent(r), coded) for r in r_roots]
     a_ids: set[int] = set().union(*(_subtree(r, block_preps=True) for r in a_roots)) if a_roots else set()
     # owners of a recipient thing are coded parties ("Seoul's offer"); people inside it are its content
     # ("a Togolese offer of a swap of detainees")
     mention_toks: set[int] = {i for m in cands if m.code or m.sector in _STATE for i in tok_of[id(m)]}
     r_ids: set[int] = set().union(*(_object_subtree(r, mention_toks, trigger) for r in r_roots)) if r_roots else set()
-    actors = [m for m in cands if tok_of[id(m)] & a_ids]
+    actors = _without_members(sent, [m for m in cands if tok_of[id(m)] & a_ids], tok_of)
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
+    recips = _removed_from(trigger, recips, tok_of, mention_toks)
     split = _headline_verb(a_roots)
     if split is not None:
         # "police raid opposition offices, seize documents": the parser read the first clause as one noun
@@ -550,6 +722,8 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             recips, r_roots = comp, r_comp
         elif not recips:  # people named by no mention: generic_party looks at the complement's objects too
             r_roots = r_roots + [r for r in r_comp if r not in r_roots]
+    if not any(m.code for m in recips):
+        recips = _probed_places(sent, r_roots, mentions) or recips
     if actors:
         owner = _pronoun_owner(sent, r_roots, cands, actors, missions_only=any(m.code for m in recips))
         if owner is not None:
@@ -557,16 +731,47 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     if recips and actors:
         recips = _own_institutions(sent, actors, recips, mentions)
         recips = _counterpart(sent.doc.text, actors, recips)
+    claimant = _claimant(trigger, cands, tok_of)
+    if claimant and not any(m.code for m in actors):
+        actors = claimant
+        recips = [m for m in recips if m not in claimant]
     from_parse = bool(actors)
     if not actors:
-        before = [m for m in cands if m.end <= trigger.idx and m not in recips]
+        asides = _asides(a_roots)  # "tribes, backed by a US-led coalition, are fighting": not the coalition
+        before = [m for m in cands if m.end <= trigger.idx and m not in recips and not tok_of[id(m)] & asides]
         if before:
-            actors = [before[-1]]
+            actors = _with_conjuncts(sent, before[-1], before)
     if not recips:
         after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors]
         if after and not r_roots:
             recips = [after[0]]
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))
+
+
+_ATTACKS = {"attack", "assault", "bombing", "raid", "ambush", "strike", "blast", "explosion", "killing", "massacre",
+            "abduction", "kidnapping", "operation"}
+
+
+def _claimant(trigger: Token, cands: list[Mention], tok_of: dict[int, set[int]]) -> list[Mention]:
+    """"A suicide bomber blew himself up ..., in an attack claimed by Islamic State": the group that claimed
+    the attack acts for its unnamed gunmen and bombers."""
+    for t in trigger.subtree:
+        if not (t.lemma_.lower() == "claim" and t.tag_ == "VBN" and t.dep_ == "acl"
+                and t.head.lemma_.lower() in _ATTACKS):
+            continue
+        ids = {i for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+               for i in _subtree(p, block_preps=True)}
+        named = [m for m in cands if m.code and tok_of[id(m)] & ids]
+        if named:
+            return named
+    return []
+
+
+def _asides(roots: list[Token]) -> set[int]:
+    """Tokens of the "by" agents of participles and relative clauses hung on subject heads ("tribes, backed by a
+    US-led coalition", "rebels who are armed by Rwanda"): who backs the subject is someone else."""
+    return {t.i for r in roots for c in r.children if c.dep_ in ("acl", "relcl")
+            for a in c.children if a.dep_ == "agent" for t in a.subtree}
 
 
 _HEADLINE_VERBS = {"raid", "raids", "attack", "attacks", "storm", "storms", "arrest", "arrests", "detain", "detains",
@@ -650,6 +855,50 @@ def _antecedent(tok: Token) -> Token:
     return node
 
 
+_NAMING = {"know", "call", "name", "dub", "identify"}
+_SUSPECTED = {"believe", "suspect", "think", "presume"}
+
+
+def _named(tok: Token, coded: set[int]) -> Token:
+    """"a Kurdish militia known as the Syrian Democratic Forces", "gunmen believed to be members of Boko Haram":
+    the coded name stands for the noun it names."""
+    clauses = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SUSPECTED:
+        clauses.append(tok.head)  # the parser may make "believed" the main verb of "gunmen believed to be X killed"
+    for n in (n for c in clauses for n in _names_in(c)):
+        if any(t.i in coded for t in n.subtree):
+            return n
+    return tok
+
+
+def _names_in(clause: Token) -> list[Token]:
+    """What a naming clause says the noun is: "known as X", "called X", "believed to be X"."""
+    lemma = clause.lemma_.lower()
+    if lemma in _NAMING:
+        return [n for n in clause.children if n.dep_ == "oprd"] + [
+            p for pr in clause.children if pr.dep_ == "prep" and pr.lower_ == "as" for p in pr.children
+            if p.dep_ == "pobj"]
+    if lemma in _SUSPECTED:
+        return [a for x in clause.children if x.dep_ == "xcomp" and x.lemma_ == "be" for a in x.children
+                if a.dep_ == "attr"]
+    return []
+
+
+_WEAPONS = {"rocket", "missile", "drone", "bomb", "shell", "round", "grenade", "mine", "bullet", "projectile", "device",
+            "explosive", "mortar", "shot", "munition", "torpedo", "rpg", "airstrike"}
+
+
+def _wielders(tok: Token) -> list[Token]:
+    """"A rocket fired by Hezbollah struck a house", "was hit by an RPG round, fired by militants": whoever fired
+    the weapon acts (the parser may hang the participle on the verb)."""
+    if tok.lemma_.lower() not in _WEAPONS:
+        return [tok]
+    holders = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else [tok]
+    found = [p for h in holders for c in h.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
+             for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return found or [tok]
+
+
 _MISSIONS = {"embassy", "consulate", "mission", "ambassador", "envoy", "diplomat", "consul", "citizen", "national"}
 
 
@@ -715,7 +964,7 @@ _GENERIC: dict[str, str] = {
                      "follower", "voter", "elder", "team", "crowd", "group", "teenager", "minor", "victim",
                      "worshipper", "mourner", "fisherman", "driver", "pedestrian", "household", "tenant",
                      "blogger", "critic", "dissident", "lawyer", "candidate", "hostage", "detainee",
-                     "prisoner", "inmate", "guard", "volunteer",
+                     "prisoner", "inmate", "guard", "volunteer", "tribe", "tribesman",
                      # "bandits attacked villages": the people who live there
                      "village", "hamlet", "community",
                      # local crime news names people by kinship: "a man shot dead his two sisters"
@@ -857,7 +1106,10 @@ def _across_border(sent: Span, trigger: Token, mentions: list[Mention]) -> list[
 
 
 def _struck_thing(trigger: Token, gov: Token) -> bool:
-    """The place phrase hangs on a thing (not people) the trigger acts on: its object or a conjoined object."""
+    """The place phrase hangs on a thing (not people) the trigger acts on: its object or a conjoined object (or on
+    the verb itself, when it has such an object: "struck targets near Damascus")."""
+    if gov.i == trigger.i:
+        return any(_struck_thing(trigger, c) for c in trigger.children if c.dep_ in ("dobj", "obj"))
     node = gov
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
