@@ -8,7 +8,6 @@ Every test works in its own throwaway schema (``search_path`` set through the UR
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import socket
@@ -32,7 +31,6 @@ from psycopg import sql  # noqa: E402
 from psycopg.conninfo import conninfo_to_dict  # noqa: E402
 from test_store import coded, ent, make_doc, make_event, rows_without_coded_at  # noqa: E402
 
-import sanderling.store  # noqa: E402
 from sanderling import cli  # noqa: E402
 from sanderling.dedupe import Signature  # noqa: E402
 from sanderling.errors import StoreError  # noqa: E402
@@ -545,10 +543,8 @@ STORIES = [
 
 
 @pytest.fixture()
-def wired_cli(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The CLI as it is, once cli.py opens databases with open_store; until then, route its `Store(...)`."""
-    if "open_store" not in inspect.getsource(cli):
-        monkeypatch.setattr(sanderling.store, "Store", open_store)
+def wired_cli():  # type: ignore[no-untyped-def]
+    """The CLI entry point (it opens databases with open_store, so postgresql:// URLs go to PostgreSQL)."""
     return cli.main
 
 
