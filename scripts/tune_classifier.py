@@ -5,7 +5,7 @@ held-out validation share of ``training/sentences`` (the same 10 % by text hash 
 ``scripts/finetune_classifier.py`` kept out of training). ``devset/test.jsonl`` is never read.
 Parses and classifier outputs are cached, so each setting costs only the rule logic.
 
-    python scripts/tune_classifier.py            # prints the best setting; paste it into pipeline.py
+    python scripts/tune_classifier.py            # prints the best setting; paste it into events/mix.py
 """
 
 from __future__ import annotations
