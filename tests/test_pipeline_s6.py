@@ -34,3 +34,10 @@ def test_firms_among_themselves_make_no_event_even_by_the_classifier(pipe: Pipel
     assert pipe.code_text("The airline threatened to cancel hundreds of flights over the holiday weekend.") == []
     deal = pipe.code_text("The carmaker agreed to pay the government of Mexico $40m in back taxes.")
     assert [e.event for e in deal] == ["AGREE"]  # a state party makes it politics
+
+
+def test_an_unplaced_official_is_not_from_the_state_they_address(pipe: Pipeline) -> None:
+    events = pipe.code_text("The foreign minister urged Bangladesh to take back the refugees stranded at sea.")
+    req = [e for e in events if e.event == "REQUEST"]
+    assert req and {r.code for r in req[0].recipient} == {"BGD"}
+    assert all(a.code != "BGD" for a in req[0].actor)  # who the minister serves is not said

@@ -88,7 +88,12 @@ def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None): 
     # people a state acts on are its own ("Belarus freed 31 political prisoners"), wherever the dateline is
     own = _state_code(sent, roles, mentions) if any(not m.code and m.sector not in _STATE_SECTORS
                                                    for m in roles.recipients) else None
-    return replace(roles, actors=fill(roles.actors, code), recipients=fill(roles.recipients, own or code))
+    # "the prime minister called on Pakistan to act", "met his Chinese counterpart": an unplaced official does
+    # not act on their own state; the named state on the other side is not where they come from
+    addressed = {m.code for m in roles.recipients if m.code and (
+        m.kind in ("country", "capital") and not m.sector or "counterpart" in m.text.lower())}
+    return replace(roles, actors=fill(roles.actors, None if code in addressed else code),
+                   recipients=fill(roles.recipients, own or code))
 
 
 _FORCE_VERBS = {"kill", "attack", "shell", "bomb", "strike", "shoot", "wound", "injure", "target", "hit", "fire",
