@@ -40,6 +40,29 @@ def _undergone(phrase: Token) -> tuple[list[Token], list[Token]] | None:
     return (doers, undergoers) if doers and undergoers else None
 
 
+# "the launches drew condemnation from Japan": verbs by which a thing or party meets a reaction from others
+_DRAW = {"draw", "attract", "prompt", "provoke", "spark", "trigger", "elicit", "earn", "invite", "face", "receive"}
+_REACTIONS = {"condemnation", "criticism", "protest", "rebuke", "censure", "denunciation", "objection", "complaint",
+              "outrage", "anger", "ire", "backlash", "reprimand", "warning", "threat", "demand", "appeal", "call",
+              "praise", "support", "sanction", "retaliation", "response", "reaction"}
+
+
+def _drawn(phrase: Token) -> tuple[list[Token], list[Token]] | None:
+    """"The launches drew condemnation from Japan", "Pyongyang's tests drew criticism from Seoul": who the reaction
+    comes "from" acts; the subject's own doers (its owner, a compound or "by" agent), or the subject itself when it
+    names a party, are reacted to."""
+    if phrase.dep_ not in ("dobj", "obj") or phrase.lemma_.lower() not in _REACTIONS:
+        return None
+    verb = phrase.head
+    if verb.lemma_.lower() not in _DRAW or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doers = [p for n in (phrase, verb) for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj"]
+    if not doers:
+        return None
+    return doers, _subject(verb)
+
+
 def _fired(weapon: Token) -> tuple[list[Token], list[Token]] | None:
     """"two soldiers were wounded by a mortar round, fired by Hamas": who fired the weapon acts on whom it hit."""
     wielders = _wielders(weapon)

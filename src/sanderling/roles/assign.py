@@ -18,6 +18,7 @@ from sanderling.roles.agents import (
     _ATTACKS,
     _asides,
     _claimant,
+    _drawn,
     _fired,
     _hands_of,
     _hit_by,
@@ -46,6 +47,8 @@ from sanderling.roles.parties import (
     _own_institutions,
     _pronoun_owner,
     _told_press,
+    _whose,
+    _whose_owned,
     _without_members,
 )
 from sanderling.roles.places import _probed_places, is_place_use
@@ -123,7 +126,7 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             victims = {c.i for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")}
             r_roots = r_roots + [r for r in a_roots if r.i in victims]
             a_roots = [r for r in a_roots if r.i not in victims]
-        undergone = _undergone(phrase) or _fired(phrase)
+        undergone = _undergone(phrase) or _fired(phrase) or _drawn(phrase)
         if undergone is not None:
             a_roots, r_roots = undergone
     else:
@@ -230,4 +233,7 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors]
         if after and not r_roots:
             recips = [after[0]]
+    # "talks between Seoul and Japan, whose prime minister ...": the people of a "whose" clause are its owner's
+    recips = [m for m in recips if _whose(sent, m, mentions) not in actors]
+    actors, recips = _whose_owned(sent, actors, mentions), _whose_owned(sent, recips, mentions)
     return Roles(tuple(actors), tuple(recips), from_parse, tuple(a_roots), tuple(r_roots))

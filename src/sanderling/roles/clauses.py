@@ -38,6 +38,10 @@ def _subject(tok: Token) -> list[Token]:
             continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
+        told = _told_clause(node)
+        if told is not None:
+            node = told  # "X toured a plant, state media reported, urging workers to ...": X urges
+            continue
         if node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
@@ -47,6 +51,23 @@ def _subject(tok: Token) -> list[Token]:
             continue
         break
     return []
+
+
+_COMMENT = {"say", "add", "note", "cite", "quote", "explain", "stress", "insist", "acknowledge", "describe", "report",
+            "state", "claim", "clarify", "confirm", "deny"}
+
+
+def _told_clause(node: Token) -> Token | None:
+    """"Kim toured a factory, state media reported, urging workers to ...": the parser hangs a trailing participle
+    on the verb of saying that follows the report; it belongs to the reported clause before that verb."""
+    speech = node.head
+    if node.lemma_.lower() in _COMMENT:  # "..., the ministry said, adding that ...": the speaker goes on
+        return None
+    if not (node.dep_ == "advcl" and node.tag_ == "VBG" and speech.i < node.i
+            and speech.lemma_.lower() in _SPEECH and speech.pos_ in ("VERB", "AUX")):
+        return None
+    return next((c for c in speech.children if c.dep_ == "ccomp" and c.i < speech.i
+                 and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _fronted_subjects(verb: Token) -> list[Token]:

@@ -83,6 +83,41 @@ def _pronoun_owner(sent: Span, roots: list[Token], cands: list[Mention], actors:
     return None
 
 
+def _whose(sent: Span, m: Mention, cands: list[Mention]) -> Mention | None:
+    """"..., Japan, whose prime minister called them a provocation": the coded party a "whose" relative clause
+    hangs on owns the clause's people."""
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return None
+    node = _head_of(toks)
+    whose = next((c for c in node.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is None:
+        return None
+    for _ in range(3):  # up to the clause's verb
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    # the parser may make the clause a conjunct ("talks between Seoul and Japan, whose ... called") or hang it on
+    # the phrase's head ("talks"): then the word before ", whose" is the owner
+    antes = [node.head.i] if node.dep_ == "relcl" else []
+    antes.append(whose.i - 2 if whose.i > 1 and whose.nbor(-1).text == "," else whose.i - 1)
+    for ante in antes:
+        owner = next((o for o in cands if o.code and o is not m and any(t.i == ante for t in _tokens_of(sent, o))),
+                     None)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _whose_owned(sent: Span, party: list[Mention], cands: list[Mention]) -> list[Mention]:
+    """Uncoded mentions of ``party`` owned through "whose" take the owner's code and keep their own sector."""
+    out = []
+    for m in party:
+        owner = None if m.code else _whose(sent, m, cands)
+        out.append(replace(m, code=owner.code) if owner is not None else m)
+    return out
+
+
 def _counterpart(text: str, actors: list[Mention], recips: list[Mention]) -> list[Mention]:
     """"Beijing hailed the Sino-Japanese fisheries deal", "China welcomed Sino-US talks": in a hyphenated pair
     that includes the actor's own country, the other half is the recipient."""
