@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from sanderling.cli.common import _check_actors, _fail, _fetch_policy, main
+from sanderling.cli.common import _check_actors, _fail, _fetch_policy, classifier_options, main
 from sanderling.errors import SanderlingError
 from sanderling.model import Document
 from sanderling.settings import Settings
@@ -55,10 +55,7 @@ from sanderling.settings import Settings
                    "coding them again.")
 @click.option("--dup-threshold", default=0.8, show_default=True, type=click.FloatRange(0.3, 1.0),
               help="Estimated word-shingle Jaccard similarity from which two articles are duplicates.")
-@click.option("--classifier", "classifier_dir", default=None, type=click.Path(exists=True, file_okay=False),
-              help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
-@click.option("--no-classifier", is_flag=True,
-              help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
+@classifier_options
 @click.option("--max-sentences", default=12, show_default=True, type=click.IntRange(min=0),
               help="Code at most this many candidate sentences (an actor and a trigger word) per document, "
                    "in text order; 0 codes them all. Events live in the first sentences; later ones are mostly "

@@ -66,3 +66,13 @@ def _need_db(db: str) -> None:
               "export with `sanderling events --format parquet` or code into a DuckDB file")
     if db != ":memory:" and not os.path.exists(db):
         _fail(f"no database at {db}; run `sanderling code ... --db {db}` first")
+
+
+def classifier_options(command: Any) -> Any:
+    """``--classifier DIR`` and ``--no-classifier``, shared by the commands that code text."""
+    command = click.option("--no-classifier", is_flag=True, help="Lexicon and parse only: do not use the learned "
+                           "sentence classifier (faster, less accurate).")(command)
+    return click.option("--classifier", "classifier_dir", default=None,
+                        type=click.Path(exists=True, file_okay=False),
+                        help="Use a classifier head folder written by `sanderling train` instead of the shipped "
+                             "one.")(command)

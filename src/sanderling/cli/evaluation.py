@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sanderling.cli.common import _check_actors, _fail, main
+from sanderling.cli.common import _check_actors, _fail, classifier_options, main
 from sanderling.errors import SanderlingError
 from sanderling.settings import Settings
 
@@ -18,10 +18,7 @@ from sanderling.settings import Settings
 @click.option("--errors", "errors_to", default=None, help="Write per-record predictions (JSONL) here.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actors YAML file (people and organisations; see docs/actors.md). Repeatable.")
-@click.option("--classifier", "classifier_dir", default=None, type=click.Path(exists=True, file_okay=False),
-              help="Use a classifier head folder written by `sanderling train` instead of the shipped one.")
-@click.option("--no-classifier", is_flag=True,
-              help="Lexicon and parse only: do not use the learned sentence classifier (faster, less accurate).")
+@classifier_options
 @click.option("--max-sentences", default=12, show_default=True, type=click.IntRange(min=0),
               help="As for `code`: candidate sentences coded per text (0 = all).")
 def eval_cmd(gold: str, as_json: bool, errors_to: str | None, actor_files: tuple[str, ...],
