@@ -9,11 +9,13 @@ Example::
     >>> with Store("out/events.duckdb") as store:          # doctest: +SKIP
     ...     store.write(outcomes, coder_version="0.1.0")
     ...     table = store.events(actor="IRN", since="2024-01-01")
+
+The tables are defined in :mod:`sanderling.store.schema` and the Arrow batches built in
+:mod:`sanderling.store.arrow_batch`; the names other modules use are re-exported here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -28,128 +30,23 @@ import pyarrow as pa
 
 from sanderling.dedupe import Signature
 from sanderling.errors import StoreError
-from sanderling.model import Event, Location, Outcome
+from sanderling.model import Outcome
+from sanderling.store.arrow_batch import _ISO_DATE
+from sanderling.store.arrow_batch import _signatures_arrow as _signatures_arrow
+from sanderling.store.arrow_batch import _to_arrow as _to_arrow
+from sanderling.store.schema import _DOC_ARROW as _DOC_ARROW
+from sanderling.store.schema import _DOCUMENTS_SELECT, _EVENTS_SELECT, _MIGRATIONS
+from sanderling.store.schema import _EVENT_ARROW as _EVENT_ARROW
+from sanderling.store.schema import DDL as DDL
+from sanderling.store.schema import DOCUMENT_COLUMNS as DOCUMENT_COLUMNS
+from sanderling.store.schema import EVENT_COLUMNS as EVENT_COLUMNS
+from sanderling.store.schema import PLOVER_FIELDS as PLOVER_FIELDS
+from sanderling.store.schema import SCHEMA_VERSION as SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # v2: event_loc gained lat/lon; v3: duplicates (older files are migrated on open)
-
-# ---------------------------------------------------------------------------------------
-# Schema: the one place where tables are defined. Each column is (name, SQL type, Arrow
-# type); the DDL and the Arrow schemas of the batches written are both derived from it.
-# ---------------------------------------------------------------------------------------
-
-_ENTITY_SQL = 'STRUCT(entity_text VARCHAR, code VARCHAR, sector VARCHAR, start INTEGER, "end" INTEGER)'
-_ENTITY_ARROW = pa.struct(
-    [
-        ("entity_text", pa.string()),
-        ("code", pa.string()),
-        ("sector", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-    ]
-)
-_LOCATION_SQL = 'STRUCT(country VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER, lat DOUBLE, lon DOUBLE)'
-_LOCATION_ARROW = pa.struct(
-    [("country", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-     ("lat", pa.float64()), ("lon", pa.float64())]
-)
-# MinHash signatures of the documents kept, for near-duplicate detection across runs (sanderling.dedupe)
-_SIGNATURE_DDL = (
-    "CREATE TABLE doc_minhash (doc_id VARCHAR PRIMARY KEY, sig BLOB NOT NULL, text_key VARCHAR NOT NULL)",
-    "CREATE TABLE doc_bands (key BIGINT NOT NULL, doc_id VARCHAR NOT NULL)",
-)
-# schema migrations: statements that take a database from version k to k + 1
-_MIGRATIONS: dict[int, list[str]] = {
-    1: [f"ALTER TABLE events ALTER event_loc TYPE {_LOCATION_SQL} USING CASE WHEN event_loc IS NULL THEN NULL "
-        "ELSE struct_insert(event_loc, lat := NULL::DOUBLE, lon := NULL::DOUBLE) END"],
-    2: ["ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR", *_SIGNATURE_DDL],
-}
-
-DOCUMENT_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
-    ("id", "VARCHAR NOT NULL", pa.string()),
-    ("url", "VARCHAR", pa.string()),
-    ("title", "VARCHAR", pa.string()),
-    ("author", "VARCHAR", pa.string()),
-    ("site", "VARCHAR", pa.string()),
-    ("pub_date", "DATE", pa.date32()),
-    ("language", "VARCHAR", pa.string()),
-    ("text_hash", "VARCHAR", pa.string()),
-    ("status", "VARCHAR NOT NULL CHECK (status IN ('coded', 'skipped', 'failed'))", pa.string()),
-    ("reason", "VARCHAR", pa.string()),
-    ("origin", "VARCHAR", pa.string()),
-    ("flags", "VARCHAR[]", pa.list_(pa.string())),
-    ("text", "VARCHAR", pa.string()),
-    ("n_events", "INTEGER NOT NULL", pa.int32()),
-    ("coder_version", "VARCHAR", pa.string()),
-    ("coded_at", "TIMESTAMP NOT NULL", pa.timestamp("us")),
-    ("duplicate_of", "VARCHAR", pa.string()),  # the first copy of a (near-)duplicate, else NULL
-)
-
-# Columns in Event.to_plover() order, then the convenience columns used by filters.
-EVENT_COLUMNS: tuple[tuple[str, str, pa.DataType], ...] = (
-    ("id", "VARCHAR NOT NULL", pa.string()),
-    ("doc_id", "VARCHAR NOT NULL", pa.string()),
-    ("event", "VARCHAR NOT NULL", pa.string()),
-    ("mode", "VARCHAR", pa.string()),
-    ("context", "VARCHAR[]", pa.list_(pa.string())),
-    ("actor", f"{_ENTITY_SQL}[]", pa.list_(_ENTITY_ARROW)),
-    ("recipient", f"{_ENTITY_SQL}[]", pa.list_(_ENTITY_ARROW)),
-    ("event_text", "VARCHAR", pa.string()),
-    ("event_start", "INTEGER", pa.int32()),
-    ("event_end", "INTEGER", pa.int32()),
-    ("text", "VARCHAR", pa.string()),
-    ("text_start", "INTEGER", pa.int32()),
-    ("text_end", "INTEGER", pa.int32()),
-    ("date", "DATE", pa.date32()),
-    ("pub_date", "DATE", pa.date32()),
-    ("url", "VARCHAR", pa.string()),
-    ("event_loc", _LOCATION_SQL, _LOCATION_ARROW),
-    ("negated", "BOOLEAN NOT NULL", pa.bool_()),
-    ("hypothetical", "BOOLEAN NOT NULL", pa.bool_()),
-    ("future", "BOOLEAN NOT NULL", pa.bool_()),
-    ("historical", "BOOLEAN NOT NULL", pa.bool_()),
-    ("confidence", "DOUBLE", pa.float64()),
-    ("cameo", "VARCHAR", pa.string()),
-    ("goldstein", "DOUBLE", pa.float64()),
-    ("quad_code", "INTEGER", pa.int32()),
-    ("plover_score", "DOUBLE", pa.float64()),
-    ("coder", "VARCHAR", pa.string()),
-    ("coder_version", "VARCHAR", pa.string()),
-    # convenience columns, not part of PLOVER output
-    ("actor_codes", "VARCHAR[]", pa.list_(pa.string())),
-    ("recipient_codes", "VARCHAR[]", pa.list_(pa.string())),
-    ("happened", "BOOLEAN NOT NULL", pa.bool_()),
-)
-
-PLOVER_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event) if f.name != "extra")
-_EVENT_COLUMN_NAMES = [c[0] for c in EVENT_COLUMNS]
-assert _EVENT_COLUMN_NAMES[: len(PLOVER_FIELDS)] == list(PLOVER_FIELDS), "events schema out of date"
-
-
-def _create_table(name: str, columns: Sequence[tuple[str, str, pa.DataType]]) -> str:
-    cols = ",\n  ".join(f'"{n}" {t}' for n, t, _ in columns)
-    return f"CREATE TABLE {name} (\n  {cols},\n  PRIMARY KEY (id)\n)"
-
-
-DDL: tuple[str, ...] = (
-    "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-    _create_table("documents", DOCUMENT_COLUMNS),
-    _create_table("events", EVENT_COLUMNS),
-    *_SIGNATURE_DDL,
-)
-
-_DOC_ARROW = pa.schema([(n, a) for n, _, a in DOCUMENT_COLUMNS])
-_EVENT_ARROW = pa.schema([(n, a) for n, _, a in EVENT_COLUMNS])
-
-# What events() returns: the PLOVER fields, dates as ISO strings like Event.to_plover().
-_EVENTS_SELECT = ", ".join(
-    f'CAST("{n}" AS VARCHAR) AS "{n}"' if n in ("date", "pub_date") else f'"{n}"' for n in PLOVER_FIELDS
-)
-_DOCUMENTS_SELECT = ", ".join(f'"{n}"' for n, _, _ in DOCUMENT_COLUMNS if n != "text")
 
 _PID = re.compile(r"\bPID (\d+)", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -452,7 +349,7 @@ class Store:
 
 
 # ---------------------------------------------------------------------------------------
-# Outcomes -> Arrow: one Python list per column, then pa.table with an explicit schema.
+# Helpers (also used by postgres_store).
 # ---------------------------------------------------------------------------------------
 
 
@@ -472,160 +369,3 @@ def _check_limit(limit: int) -> int:
         raise StoreError(f"limit={limit!r} must be a non-negative integer")
     return limit
 
-
-def _date_array(values: list[str | None], what: str, ids: list[str]) -> pa.Array:
-    """ISO date strings (a longer ISO timestamp is cut to its date) -> date32."""
-    cut = [v[:10] if v else None for v in values]
-    try:
-        return pa.array(cut, type=pa.string()).cast(pa.date32())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        for i, v in zip(ids, cut, strict=True):
-            if v is not None and not _ISO_DATE.match(v):
-                raise StoreError(f"{what} of {i} is {v!r}, not a yyyy-mm-dd date") from None
-        raise
-
-
-def _location(loc: Location) -> dict[str, Any]:
-    return {"country": loc.country, "text": loc.text, "start": loc.start, "end": loc.end, "lat": loc.lat,
-            "lon": loc.lon}
-
-
-def _entity_lists(groups: list[tuple[Any, ...]]) -> tuple[pa.Array, pa.Array]:
-    """Lists of Entity -> (list<struct> array, list<string> of codes), built flat."""
-    offsets = [0]
-    text: list[str] = []
-    code: list[str] = []
-    sector: list[str] = []
-    start: list[int] = []
-    end: list[int] = []
-    n = 0
-    for ents in groups:
-        for e in ents:
-            text.append(e.entity_text)
-            code.append(e.code)
-            sector.append(e.sector)
-            start.append(e.start)
-            end.append(e.end)
-        n += len(ents)
-        offsets.append(n)
-    codes = pa.array(code, type=pa.string())
-    structs = pa.StructArray.from_arrays(
-        [
-            pa.array(text, pa.string()),
-            codes,
-            pa.array(sector, pa.string()),
-            pa.array(start, pa.int32()),
-            pa.array(end, pa.int32()),
-        ],
-        fields=list(_ENTITY_ARROW),
-    )
-    offs = pa.array(offsets, type=pa.int32())
-    return (
-        pa.ListArray.from_arrays(offs, structs, type=pa.list_(_ENTITY_ARROW)),
-        pa.ListArray.from_arrays(offs, codes, type=pa.list_(pa.string())),
-    )
-
-
-def _signatures_arrow(signatures: Sequence[Signature]) -> tuple[pa.Table, pa.Table]:
-    last = {s.doc_id: s for s in signatures}
-    sigs = pa.table({"doc_id": pa.array(list(last), type=pa.string()),
-                     "sig": pa.array([s.values.astype(np.uint64).tobytes() for s in last.values()], type=pa.binary()),
-                     "text_key": pa.array([s.text_key for s in last.values()], type=pa.string())})
-    keys, ids = [], []
-    for s in last.values():
-        for k in dict.fromkeys(s.band_keys()):
-            keys.append(k)
-            ids.append(s.doc_id)
-    bands = pa.table({"key": pa.array(keys, type=pa.int64()), "doc_id": pa.array(ids, type=pa.string())})
-    return sigs, bands
-
-
-def _to_arrow(outcomes: Sequence[Outcome], coder_version: str) -> tuple[pa.Table, pa.Table]:
-    by_id: dict[str, Outcome] = {}
-    for o in outcomes:  # last outcome for a doc id wins
-        by_id.pop(o.doc_id, None)
-        by_id[o.doc_id] = o
-    kept: dict[str, Event] = {}
-    n_events: dict[str, int] = dict.fromkeys(by_id, 0)
-    for o in by_id.values():
-        for ev in o.events:
-            if ev.doc_id != o.doc_id:
-                raise StoreError(f"event {ev.id} has doc_id {ev.doc_id!r} but belongs to outcome {o.doc_id!r}")
-            if ev.id not in kept:  # first occurrence of an event id wins
-                kept[ev.id] = ev
-                n_events[o.doc_id] += 1
-
-    coded_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    d: dict[str, list[Any]] = {n: [] for n, _, _ in DOCUMENT_COLUMNS}
-    for doc_id, o in by_id.items():
-        doc, rej = o.doc, o.rejected
-        d["id"].append(doc_id)
-        d["status"].append(o.status)
-        d["reason"].append(o.reason or None)
-        d["n_events"].append(n_events[doc_id])
-        d["coder_version"].append(coder_version)
-        d["duplicate_of"].append(rej.duplicate_of if rej is not None else None)
-        if doc is not None:
-            d["url"].append(doc.url)
-            d["title"].append(doc.title)
-            d["author"].append(doc.author)
-            d["site"].append(doc.site)
-            d["pub_date"].append(doc.pub_date)
-            d["language"].append(doc.language)
-            d["text_hash"].append(doc.text_hash)
-            d["origin"].append(doc.origin)
-            d["flags"].append(list(doc.flags))
-            d["text"].append(doc.text)
-        else:
-            assert rej is not None, f"outcome {doc_id} has neither doc nor rejected"
-            d["url"].append(rej.url)
-            d["title"].append(None)
-            d["author"].append(None)
-            d["site"].append(None)
-            d["pub_date"].append(None)
-            d["language"].append(None)
-            d["text_hash"].append(rej.text_hash)
-            d["origin"].append(rej.origin)
-            d["flags"].append([])
-            d["text"].append(None)
-    ids = d["id"]
-    doc_cols = {n: d[n] for n in d}
-    doc_cols["pub_date"] = _date_array(d["pub_date"], "pub_date", ids)
-    doc_cols["coded_at"] = pa.array([coded_at] * len(ids), type=pa.timestamp("us"))
-    docs = pa.table(doc_cols, schema=_DOC_ARROW)
-
-    evs = list(kept.values())
-    e: dict[str, Any] = {
-        "id": [x.id for x in evs],
-        "doc_id": [x.doc_id for x in evs],
-        "event": [x.event for x in evs],
-        "mode": [x.mode for x in evs],
-        "context": [list(x.context) for x in evs],
-        "event_text": [x.event_text for x in evs],
-        "event_start": [x.event_start for x in evs],
-        "event_end": [x.event_end for x in evs],
-        "text": [x.text for x in evs],
-        "text_start": [x.text_start for x in evs],
-        "text_end": [x.text_end for x in evs],
-        "url": [x.url for x in evs],
-        "event_loc": [None if x.event_loc is None else _location(x.event_loc) for x in evs],
-        "negated": [x.negated for x in evs],
-        "hypothetical": [x.hypothetical for x in evs],
-        "future": [x.future for x in evs],
-        "historical": [x.historical for x in evs],
-        "confidence": [x.confidence for x in evs],
-        "cameo": [x.cameo for x in evs],
-        "goldstein": [x.goldstein for x in evs],
-        "quad_code": [x.quad_code for x in evs],
-        "plover_score": [x.plover_score for x in evs],
-        "coder": [x.coder for x in evs],
-        "coder_version": [x.coder_version for x in evs],
-        "happened": [x.happened for x in evs],
-    }
-    eids = e["id"]
-    e["date"] = _date_array([x.date for x in evs], "date", eids)
-    e["pub_date"] = _date_array([x.pub_date for x in evs], "pub_date", eids)
-    e["actor"], e["actor_codes"] = _entity_lists([x.actor for x in evs])
-    e["recipient"], e["recipient_codes"] = _entity_lists([x.recipient for x in evs])
-    events = pa.table({n: e[n] for n in _EVENT_COLUMN_NAMES}, schema=_EVENT_ARROW)
-    return docs, events
