@@ -55,6 +55,10 @@ def _object_tokens(tok: Token) -> list[Token]:
             # a gerund and its object: "barred him from leaving the country"
             out.extend(x for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
                        for x in (g, *(o for o in g.children if o.dep_ in ("dobj", "obj"))))
+    # an object's predicate noun: "held two journalists hostage" (parsed as a clause of its own)
+    if any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        out.extend(c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"
+                   and not any(g.dep_ in ("nsubj", "aux") for g in c.children))
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "the sanctions imposed on Iran"
     elif (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
@@ -252,11 +256,21 @@ def _aside(tok: Token) -> bool:
     return False
 
 
+def _sit_in(tok: Token) -> bool:
+    """ "sit-in", "sit-ins", "a sit in" """
+    doc, nxt = tok.doc, tok.i + 1
+    if nxt < len(doc) and doc[nxt].text in ("-", "–") and not tok.whitespace_:
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].lower_ in ("in", "ins")
+
+
 def _spurious(tok: Token, lemma: str) -> bool:
     """Uses of a trigger word that report no event at all."""
     kids = list(tok.children)
     if lemma in _ACQUIESCE and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
         return True
+    if lemma == "sit" and tok.pos_ in ("NOUN", "PROPN") and not _sit_in(tok):
+        return True  # "mothers sit on the pavement" mis-tagged: only "a sit-in", "sit-ins" name a protest
     if lemma == "blame" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(
             t.lower_ in _REFLEXIVES for t in tok.doc[max(tok.i - 4, 0):tok.i]):
         return True
@@ -433,6 +447,18 @@ def _forecast(tok: Token) -> bool:
         c.dep_ == "poss" for c in subj.children)
 
 
+_HARM_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+
+
+def _event_subject(tok: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an act, not a party: "the strike prompted fears", "the attack raised concerns"."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and any(
+                e.event in _HARM_TYPES for e in lexicon.entries_for(c.lemma_.lower(), "NOUN")):
+            return True
+    return False
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """All lexicon triggers in a parsed sentence, before dominance."""
     found: list[Trigger] = []
@@ -470,6 +496,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     break
                 if entry.event == "ACCUSE":
                     continue
+            if entry.event == "ACCUSE" and pos == "VERB" and _event_subject(tok, lexicon):
+                continue  # "the attack raised questions about security": an event's effect, nobody accuses
             if entry.lemma in _WARN and entry.specificity == 0 and _forecast(tok):
                 continue
             ok, noun = _match(tok, entry)

@@ -138,6 +138,8 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
             # "may not want to alienate Putin by boycotting the talks": the means shares its verb's modality
             outer = modality(sent, head.head, pub_year)
             negated, future, hypo = negated or outer.negated, future or outer.future, hypo or outer.hypothetical
+    if not hypo and tok.pos_ in ("NOUN", "PROPN") and _modal_object(tok, chain):
+        hypo = True  # "could prompt drills, possibly including a blockade": deep in a modal verb's object
     if tok.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep" and head.head.lemma_.lower() in _INVOLVEMENT:
         frame = head.head.head  # "denied involvement in March's attack"
         if frame.lemma_.lower() in _DENY | {"deny"} and frame.i != head.head.i:
@@ -166,6 +168,27 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
         if years and max(years) < pub_year - 1:
             historical = True
     return Modality(negated, future, hypo, historical)
+
+
+_MODAL_ONLY = {"could", "might", "may", "would"}
+_OBJECT_LINKS = {"pobj", "prep", "dobj", "conj", "appos"}
+_WHAT_PREPS = {"including", "to", "into", "of", "like", "as"}
+
+
+def _modal_object(tok: Token, chain: list[Token]) -> bool:
+    """A noun reached from a verb through objects and prepositions ("could prompt drills, possibly including a
+    blockade") shares that verb's "could", "might" (not reported speech's "would", a future)."""
+    node, steps = tok, 0
+    while node.dep_ in _OBJECT_LINKS and node.head.i != node.i and steps < 5:
+        node, steps = node.head, steps + 1
+        if node.dep_ == "prep" and node.lower_ not in _WHAT_PREPS:
+            return False  # "could collapse after the attack": the attack is what happened, not what might
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":
+            break
+    if steps < 2 or node in chain or node.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _MODAL_ONLY and not (c.lower_ == "would" and _reported(node))
+               for c in node.children)
 
 
 def _formerly(adv: Token, verb: Token) -> bool:
