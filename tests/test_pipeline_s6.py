@@ -41,3 +41,8 @@ def test_an_unplaced_official_is_not_from_the_state_they_address(pipe: Pipeline)
     req = [e for e in events if e.event == "REQUEST"]
     assert req and {r.code for r in req[0].recipient} == {"BGD"}
     assert all(a.code != "BGD" for a in req[0].actor)  # who the minister serves is not said
+
+
+def test_an_event_raising_concerns_is_no_accusation_even_by_the_classifier(pipe: Pipeline) -> None:
+    events = pipe.code_text("The attack on the consulate raised concerns about Syrian security forces.")
+    assert all(e.event != "ACCUSE" for e in events)

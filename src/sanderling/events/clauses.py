@@ -57,7 +57,7 @@ def _reported_clause(tok, frame: int = _FRAME_TOKENS) -> tuple[int, int] | None:
 # ("tensions rose", "the hoarding has worsened the crisis", "the move highlighted Russia's primacy")
 _NO_FALLBACK = frozenset({"rise", "fall", "grow", "increase", "decrease", "worsen", "deepen", "ease", "soar", "climb",
                           "drop", "decline", "heighten", "highlight", "remain", "appear", "seem", "become",
-                          "lose", "prolong", "hesitate", "boil", "simmer", "flare"})
+                          "lose", "prolong", "hesitate", "boil", "simmer", "flare", "raise", "prompt", "fuel"})
 
 
 def _changed_state(tok) -> bool:  # type: ignore[no-untyped-def]
