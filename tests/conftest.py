@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import pytest
 
+from sanderling.events import Lexicon
 from sanderling.pipeline import Pipeline
 
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def lex() -> Lexicon:
+    return Lexicon.default()
 
 
 def summary(events):  # type: ignore[no-untyped-def]

@@ -5,16 +5,9 @@ All sentences are invented for these tests.
 
 from __future__ import annotations
 
-import pytest
-
 from sanderling.events import Lexicon, find_triggers, select
 from sanderling.nlp import fast_parser
 from sanderling.resolve import modality
-
-
-@pytest.fixture(scope="module")
-def lex() -> Lexicon:
-    return Lexicon.default()
 
 
 def parse(text: str):  # type: ignore[no-untyped-def]

@@ -6,21 +6,10 @@ All sentences are invented for these tests.
 
 from __future__ import annotations
 
-import pytest
+from test_events_s6 import parse
 
 from sanderling.events import Lexicon, find_triggers, select
-from sanderling.nlp import fast_parser
 from sanderling.resolve import modality
-
-
-@pytest.fixture(scope="module")
-def lex() -> Lexicon:
-    return Lexicon.default()
-
-
-def parse(text: str):  # type: ignore[no-untyped-def]
-    nlp, annotate = fast_parser()
-    return annotate(nlp(text))[:]
 
 
 def found(text: str, lex: Lexicon) -> list[tuple[str, str]]:

@@ -102,7 +102,7 @@ class EventFilters:
         self.min_confidence = min_confidence
         self.include_all = include_all
 
-    def events_where(self) -> _Where:
+    def _parties_and_type(self) -> _Where:
         w = _Where()
         if self.actor:
             w.add("list_contains(actor_codes, ?)", self.actor)
@@ -110,6 +110,10 @@ class EventFilters:
             w.add("list_contains(recipient_codes, ?)", self.recipient)
         if self.type:
             w.add("event = ?", self.type)
+        return w
+
+    def events_where(self) -> _Where:
+        w = self._parties_and_type()
         if self.since:
             w.add('"date" >= CAST(? AS DATE)', self.since)
         if self.until:
@@ -121,13 +125,7 @@ class EventFilters:
         return w
 
     def canonical_where(self) -> _Where:
-        w = _Where()
-        if self.actor:
-            w.add("list_contains(actor_codes, ?)", self.actor)
-        if self.recipient:
-            w.add("list_contains(recipient_codes, ?)", self.recipient)
-        if self.type:
-            w.add("event = ?", self.type)
+        w = self._parties_and_type()
         if self.since:  # canonical events that overlap [since, until]
             w.add("date_last >= CAST(? AS DATE)", self.since)
         if self.until:
