@@ -9,7 +9,9 @@ country of a document is voted by the places it mentions (``sanderling.actors.ho
 ``places.json`` covers regions and major cities, and can code actors; this much larger list only votes for
 the home country and never becomes an actor. Kept: a city's main name and ASCII name, lower-cased, when
 
-  * it has at least 4 letters and is not an English word (spaCy's lemma index), nor a country,
+  * it has at least 4 letters and is not an English word or its inflection (spaCy's lemma index: "shields"),
+    nor a phrase of generic words ("old city", "the valley"), nor a few words of other names ("lok sabha",
+    "boko haram"), nor a country,
     demonym, capital or organisation name of ``gazetteer.json``, nor a person's name in ``people/*.yaml``;
   * it names towns of one country only, or one country's towns of that name are three times as populous as
     all others' together (other shared names are dropped).
@@ -59,6 +61,30 @@ def english_words() -> set[str]:
     return {w.lower() for w in words}
 
 
+# words of other names that local news uses all the time: "lok sabha", "boko haram", NEMA (Nigeria's emergency
+# agency)
+NOT_TOWNS = {"sabha", "haram", "nema"}
+# towns in the news whose names look inflected ("tartu" + "s")
+REAL_TOWNS = {"tartus", "sivas", "sagaing", "the bronx", "menderes", "troyes", "staines", "worms"}
+# generic words of place names: a name made only of them ("old city", "new cross", "the valley") is a phrase
+GENERIC = {"the", "old", "new", "city", "town", "central", "center", "centre", "north", "south", "east", "west",
+           "upper", "lower", "little", "big", "great", "green", "white", "black", "red", "blue", "high", "park",
+           "hill", "hills", "valley", "peak", "gap", "cross", "bay", "point", "village", "market", "station",
+           "junction", "port", "fort", "lake", "river", "springs", "beach", "estate", "garden", "gardens"}
+
+
+def wordish(name: str, words: set[str]) -> bool:
+    """A phrase, not a name: "old city", "the valley", an inflected English word ("shields", "grants"), or a
+    word of other names ("sabha")."""
+    parts = name.split()
+    if name in REAL_TOWNS:
+        return False
+    if len(parts) > 1:
+        return parts[0] == "the" or all(w in GENERIC for w in parts)
+    return name in NOT_TOWNS or name in words or any(
+        name.endswith(suf) and len(name) - len(suf) >= 4 and name[:-len(suf)] in words for suf in ("s", "es", "ed", "ing"))
+
+
 def taken_names() -> set[str]:
     from sanderling.actors.people import builtin_people
 
@@ -98,7 +124,7 @@ def main() -> None:
     words, taken = english_words(), taken_names()
     ok = re.compile(r"^[a-z][a-z' -]{2,40}[a-z]$")
     table = {n: c for n, pops in owners.items() if (c := dominant(pops)) is not None
-             and ok.match(n) and n not in taken and (" " in n or n not in words)}
+             and ok.match(n) and n not in taken and not wordish(n, words)}
     by_code: dict[str, list[str]] = defaultdict(list)
     for n, c in table.items():
         by_code[c].append(n)
@@ -148,7 +174,7 @@ def small_towns(iso3: dict[str, str], big: dict[str, dict[str, int]], words: set
     return {n: next(iter(codes)) for n, codes in cand.items()
             if len(codes) == 1 and every[n] == codes and len(n.replace(" ", "")) >= MIN_ALT_LEN
             # vote-only names made of English words ("the village", "cut off") would vote on any page
-            and ok.match(n) and n not in taken and not any(w in words for w in n.split())}
+            and ok.match(n) and n not in taken and not any(w in words for w in n.split()) and not wordish(n, words)}
 
 
 if __name__ == "__main__":

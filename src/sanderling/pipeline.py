@@ -267,7 +267,9 @@ class Pipeline:
         dl = _dateline_end(cand.sentence.text)
         body = [m for m in cand.mentions if m.start >= dl]  # a dateline place is where, not who
         dateline = [m for m in cand.mentions if m.end <= dl and m.code and m.is_place]
-        for trig, trig_type, trig_mode in self._triggers(sent, probs, events):
+        # a trigger word inside a name is no act: "Amnesty International", "Rapid Support Forces"
+        names = [(m.start, m.end) for m in cand.mentions if m.kind in ("org", "person") and " " in m.text]
+        for trig, trig_type, trig_mode in self._triggers(sent, probs, events, names):
             entry = trig.entry
             roles = assign_roles(sent, trig.token, trig.head_noun, body)
             # a build-up's uncoded objects are its own forces ("deployed army divisions along the border with X")
@@ -339,13 +341,14 @@ class Pipeline:
 
 
     def _triggers(self, sent, probs: dict[str, float] | None,  # type: ignore[no-untyped-def]
-                  events: list[Event]) -> Iterator[tuple[Trigger, str, str]]:
+                  events: list[Event], names: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[Trigger, str, str]]:
         """The lexicon's triggers; then, if they gave no event, the main verb when the classifier is sure of a type.
 
         ``events`` is read after the lexicon's triggers were consumed, so the fallback sees their results. Notes for
         ``_with_classifier`` and ``_confidence`` go into the parsed sentence's ``user_data``: what accusations and
         threats are about (``_CONTENT``), reported clauses read alone (``_CLAUSE_PROBS``), the fallback token."""
-        triggers = find_triggers(sent, self.lexicon)
+        triggers = [t for t in find_triggers(sent, self.lexicon)
+                    if not any(a <= t.token.idx < b for a, b in names)]
         found = select(triggers)
         if probs is not None and len(found) < len(triggers):  # read by _with_classifier: what a framing act is about
             sent.doc.user_data[_CONTENT] = {t.token.i: governed_types(t, triggers) for t, etype, _ in found

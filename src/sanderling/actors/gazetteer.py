@@ -154,8 +154,14 @@ class Gazetteer:
         if lowercase_doc is None:
             lowercase_doc = is_lowercase_text(text)
         # entries with neither code nor sector only block wrong shorter matches ("Latin America")
-        found = [m for m in combine(text, self.raw_matches(text, lowercase_doc, date)) if m.code or m.sector]
+        found = [m for m in combine(text, self.raw_matches(text, lowercase_doc, date))
+                 if m.code or (m.sector and not _PARTICIPLE_AFTER.match(text, m.end))]
         return _named_towns(text, found)
+
+
+# a sector word as the first half of a participle compound is no party: "gang-raped", "rebel-held",
+# "militant-infested", "police-run", "army-backed"
+_PARTICIPLE_AFTER = re.compile(r"-(?:[a-z]+ed|run|held|led|hit|torn|ridden|made)\b")
 
 
 # combining forms of country names, only inside a hyphenated pair: "Franco-German", "Sino-Indian", "indo-pak"

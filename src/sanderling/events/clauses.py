@@ -8,6 +8,7 @@ example, in "police said protesters blocked the road" ``_clause_depth`` of "bloc
 from __future__ import annotations
 
 from sanderling.events.candidates import _PEOPLE_FORMS
+from sanderling.events.semicolon import _semicolon_clause
 
 # subordinate clauses report background and motives; the main clause usually carries the event
 _SUBORDINATE = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"}
@@ -16,7 +17,7 @@ _SUBORDINATE = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "csubj", "pa
 def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]
     depth = 0
     while tok.head.i != tok.i:
-        depth += tok.dep_ in _SUBORDINATE
+        depth += tok.dep_ in _SUBORDINATE and not _semicolon_clause(tok)
         tok = tok.head
     return depth
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI proces
     from spacy.tokens import Span, Token
 
 from sanderling.events.lexicon import Lexicon, TriggerEntry
+from sanderling.events.semicolon import _semicolon_clause
 
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative", "pobj", "xcomp", "npadvmod", "acomp"}
 _WITH_DEPS = {"prt", "prep", "agent", "advmod", "mark", "aux", "dep"}
@@ -167,14 +168,21 @@ _NOTICES = {"alert"}
 _ISSUE_VERBS = {"issue", "sound", "send", "declare", "release", "extend", "upgrade", "downgrade"}
 
 
+# forms the lemmatiser sometimes reads as another verb ("raped" → "rap", to criticise)
+_LEMMA_FIX = {"raped": "rape", "raping": "rape"}
+
+
 def _lemma_forms(tok: Token) -> list[str]:
-    """The token's lemma; for "lathi-charged" (parsed "lathi", "-", "charged") the joined forms first."""
-    lemma = tok.lemma_.lower()
+    """The token's lemma; for "lathi-charged" (parsed "lathi", "-", "charged") or "lathi charged" the joined
+    forms first."""
+    lemma = _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
             and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha:
         prev = doc[tok.i - 2].lower_
         return [f"{prev}-{lemma}", f"{prev}{lemma}", lemma]
+    if tok.i >= 1 and doc[tok.i - 1].lower_ == "lathi":  # "police lathi charged the crowd"
+        return [f"lathi-{lemma}", f"lathi{lemma}", lemma]
     return [lemma]
 
 
@@ -301,6 +309,23 @@ def _spurious(tok: Token, lemma: str) -> bool:
             noun = noun.head
         return any(c.dep_ in ("det", "poss") for c in noun.children)
     return False
+
+
+# weapons named as goods are no attack: "increase production of artillery shells and missiles", "a missile
+# programme", "the sale of drones"
+_WEAPONS = {"missile", "rocket", "drone", "shell", "bomb", "munition"}
+_GOODS = {"production", "supply", "sale", "stockpile", "arsenal", "development", "programme", "program",
+          "transfer", "delivery", "shipment", "export", "import", "purchase", "manufacture", "factory", "plant",
+          "maker", "manufacturer", "industry", "technology", "stock", "order", "deal", "contract", "part"}
+
+
+def _goods(tok: Token) -> bool:
+    """A weapon noun that is what is made, sold or held ("production of missiles", "missile programme")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in _GOODS:
+        return True
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _GOODS)
 
 
 def _needed(tok: Token) -> bool:
@@ -484,6 +509,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         for entry in lexicon.entries_for(lemma, pos):
             if entry.event in _NEEDED_TYPES and pos == "NOUN" and _needed(tok):
                 continue
+            if lemma in _WEAPONS and pos == "NOUN" and _goods(tok):
+                continue
             if entry.event in ("ACCUSE", "THREATEN") and lemma in _CRITICISM and pos == "NOUN":
                 speaker = _reported_criticism(tok)
                 if speaker is not None:
@@ -536,7 +563,7 @@ def _governs(a: Token, b: Token) -> bool:
         return True
     node = b
     while node.head.i != node.i:
-        if node.dep_ not in _DOMINATE:
+        if node.dep_ not in _DOMINATE or _semicolon_clause(node):
             return False
         kids = list(node.children)
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("when", "while", "as") for c in kids) \

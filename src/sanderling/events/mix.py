@@ -78,7 +78,7 @@ def _with_classifier(etype: str, mode: str, probs: dict[str, float],
         # probe" stays ACCUSE and REQUEST)
         # a specific main-clause verb ("police lathicharged the crowd", "closed the crossing") names the act
         # better than a moderately sure sentence classifier misled by a word ("charged" → ACCUSE)
-        if not (trig is not None and probs[best] < CLASSIFIER["firm_retype"] and _firm(trig)):
+        if not (trig is not None and (probs[best] < CLASSIFIER["firm_retype"] or _joined(trig)) and _firm(trig)):
             return best, "", probs[best]
     if p_type < CLASSIFIER["keep_type"] and trig is not None and _firm(trig):
         # the classifier sees an event but not the act of a word it has not learnt ("lathicharged", "gheraoed"):
@@ -143,6 +143,13 @@ _SAY_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "claim", 
 # verbs whose infinitive complement is what was done, not a promise or a frame
 _CARRY_OUT = frozenset({"resort", "begin", "start", "continue", "proceed", "have", "manage"})
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being"})
+
+
+def _joined(trig) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger matched as a hyphenated compound ("lathi-charged" → "lathi-charge"): a word the classifier
+    reads as its last part ("charged" → ACCUSE) names a more specific act."""
+    lemma = trig.token.lemma_.lower()
+    return trig.entry.lemma != lemma and trig.entry.lemma.endswith(lemma)
 
 
 def _firm(trig) -> bool:  # type: ignore[no-untyped-def]

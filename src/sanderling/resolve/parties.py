@@ -51,6 +51,9 @@ def _local_code(sent, mentions: Sequence[Mention], home: str | None) -> str | No
     return home
 
 
+_ENVOY = re.compile(r"\b(?:counterparts?|ambassadors?|envoys?|diplomats?|embassy|charg[eé] d['’]affaires)\b",
+                    re.IGNORECASE)
+_ENVOY_AFTER = re.compile(r"\s+(?:counterparts?|ambassadors?|envoys?|diplomats?|embassy)\b", re.IGNORECASE)
 _LOCAL_NGO = re.compile(r"\b(?:an?|local|grassroots|community-based|domestic|small)\s+$", re.IGNORECASE)
 _NGO_WORD = re.compile(r"ngos?|non-governmental organi[sz]ations?", re.IGNORECASE)
 
@@ -90,8 +93,10 @@ def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None): 
                                                    for m in roles.recipients) else None
     # "the prime minister called on Pakistan to act", "met his Chinese counterpart": an unplaced official does
     # not act on their own state; the named state on the other side is not where they come from
+    # ("summoned the Russian ambassador": the envoy's state is the one addressed)
     addressed = {m.code for m in roles.recipients if m.code and (
-        m.kind in ("country", "capital") and not m.sector or "counterpart" in m.text.lower())}
+        m.kind in ("country", "capital") and not m.sector or _ENVOY.search(m.text) is not None
+        or _ENVOY_AFTER.match(sent.doc.text, m.end) is not None)}
     return replace(roles, actors=fill(roles.actors, None if code in addressed else code),
                    recipients=fill(roles.recipients, own or code))
 

@@ -131,7 +131,10 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             a_roots, r_roots = undergone
     else:
         agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        # "a woman was allegedly raped by ...": a passive the parser read as "was" + adjective
+        be_passive = (trigger.tag_ == "VBN" and trigger.dep_ == "acomp" and trigger.head.lemma_.lower() == "be"
+                      and any(c.dep_ == "agent" for c in trigger.children))
+        passive = be_passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         # reduced relative: "westerners imprisoned by Isis", "soldiers killed in the attack"
         # ... but "Sheinbaum, who ..., rejected on Monday a proposal": a verb with a direct object is active
         reduced = (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
@@ -150,6 +153,8 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
             a_roots = agents
             r_main, r_comp = _recipient_roots(trigger, extra)
             r_roots = [c for c in trigger.children if c.dep_ == "nsubjpass"] + r_main
+            if be_passive:
+                r_roots += [c for c in trigger.head.children if c.dep_ == "nsubj"]
             if reduced and trigger.head.pos_ in ("NOUN", "PROPN"):
                 r_roots.append(trigger.head)
                 r_roots.extend(_hit_by(trigger.head))  # "were wounded by a round fired by X": the wounded
@@ -183,6 +188,12 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     actors = _without_members(sent, [m for m in cands if tok_of[id(m)] & a_ids], tok_of)
     recips = [m for m in cands if tok_of[id(m)] & r_ids and m not in actors]
     recips = _removed_from(trigger, recips, tok_of, mention_toks)
+    noun = extra if extra is not None else trigger
+    if noun.pos_ in ("NOUN", "PROPN"):
+        # "began joint military drills", "launched a police crackdown on X": an uncoded sector word that
+        # modifies the event noun is the doers' own force, never whom the event is aimed at
+        mods = {c.i for c in noun.children if c.dep_ in ("amod", "compound")}
+        recips = [m for m in recips if m.code or not tok_of[id(m)] <= mods]
     split = _headline_verb(a_roots)
     if split is not None:
         # "police raid opposition offices, seize documents": the parser read the first clause as one noun

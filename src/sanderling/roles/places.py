@@ -16,7 +16,7 @@ from sanderling.model import Mention
 from sanderling.roles.generic import _GENERIC, _NONSTATE, GENERIC_WORDS
 from sanderling.roles.tree import _head_of, _subtree, _tokens_of
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "through"}
 
 _SETTLEMENTS = {"city", "town", "village", "port", "province", "region", "district", "state", "county", "capital",
                 "area", "outskirts", "suburb", "island", "border", "neighbourhood", "neighborhood", "camp"}
