@@ -130,3 +130,18 @@ def test_a_march_through_a_city_is_there(pipeline: Pipeline) -> None:
     top = top_event(pipeline.code_text("Thousands of people marched through central London on Saturday to "
                                        "demand a ceasefire in Gaza."))
     assert top is not None and top.event == "PROTEST" and codes(top.actor) == {"GBR"}
+
+
+def test_a_protest_for_justice_yields_to_the_killing_it_follows(pipeline: Pipeline) -> None:
+    text = ("muzaffarpur: tension gripped a village under sakra police station area after a 22-year-old youth was "
+            "shot dead by unidentified bike-borne criminals on wednesday evening.\n"
+            "angry villagers blocked the muzaffarpur-samastipur road for nearly four hours with the body, demanding "
+            "the arrest of the killers and compensation for the family.")
+    top = top_event(pipeline.code_text(text))
+    assert top is not None and top.event == "ASSAULT"
+
+
+def test_no_party_across_a_semicolon(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("tension in muzaffarpur village after youth killed; police deploy force")
+    killed = [e for e in events if e.event_text == "killed"]
+    assert killed and all(r.sector != "COP" for r in killed[0].recipient)

@@ -55,7 +55,7 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
 
 # A reaction to an event the story has already told ("the governor condemned the attack", "welcomed the
 # deal", "demanded a probe into the killing") is rarely the story's news: later in a text it yields to the event.
-_REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+_REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "PROTEST"})
 _REACTION_FACTOR = 0.8
 _TOLD_EVENT_NOUNS = frozenset("""
     attack attacks assault bombing bombings blast blasts explosion shooting shootings killing killings murder murders
@@ -66,6 +66,9 @@ _TOLD_EVENT_NOUNS = frozenset("""
     demonstration demonstrations march riot riots act acts action actions operation atrocity atrocities
     """.split())
 _PROBE_NOUNS = frozenset({"probe", "investigation", "inquiry", "enquiry", "justice", "action", "punishment"})
+_DEMAND_VERBS = frozenset({"demand", "seek", "protest"})
+_JUSTICE_NOUNS = frozenset({"arrest", "punishment", "justice", "action", "compensation", "probe", "investigation",
+                            "inquiry", "enquiry"})
 _REACTION_PREPS = frozenset({"over", "of", "on", "about", "against", "for"})  # not "into": probes launched are news
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such", "its", "their", "his", "her", "our"})
 
@@ -79,6 +82,11 @@ def _reacts_to_told_event(tok, etype: str) -> bool:  # type: ignore[no-untyped-d
             objs.append(child)
         elif child.dep_ == "prep" and child.lower_ in _REACTION_PREPS:
             objs += [c for c in child.children if c.dep_ == "pobj"]
+    if etype == "PROTEST":
+        # "villagers blocked the road with the body, demanding the arrest of the killers": a protest for justice
+        # after the story's event
+        objs += [o for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in _DEMAND_VERBS
+                 for o in c.children if o.dep_ in ("dobj", "obj") and o.lemma_.lower() in _JUSTICE_NOUNS]
     for noun in list(objs):  # "demanded a probe into the killing"
         if etype == "REQUEST" and noun.lemma_.lower() in _PROBE_NOUNS:
             for prep in noun.children:

@@ -106,6 +106,10 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     cands = [m for m in mentions if not is_place_use(sent, m) and not _byline(text, m)
              and not _told_press(sent, m)]
     tok_of = {id(m): {t.i for t in _tokens_of(sent, m)} for m in cands}
+    semis = [t.i for t in sent if t.text == ";"]
+    if semis:  # "youth killed; police deploy force": a semicolon ends the trigger's clause
+        cands = [m for m in cands if not tok_of[id(m)] or not any(
+            min(trigger.i, min(tok_of[id(m)])) < k < max(trigger.i, max(tok_of[id(m)])) for k in semis)]
     r_comp: list[Token] = []
     if trigger.pos_ in ("NOUN", "PROPN") and extra is None:
         a_roots, r_roots = _noun_roots(trigger)
