@@ -559,6 +559,7 @@ MAR ; PRE ; Western Sahara | Sahrawi Arab Democratic Republic | Sahrawi Republic
 - ; - ; Latin America | Latin American | Latin Americans | South America | South American | South Americans | Central America | Central American | Central Americans | North America | North American | North Americans | the Americas | Pan-American
 - ; - ; Gulf of Thailand | Gulf of Aden | Gulf of Oman | Gulf of Finland | Gulf of Riga | Gulf of Aqaba | Gulf of Suez | Gulf of Tonkin | Gulf of Panama | Gulf of Honduras | Bay of Bengal | Sea of Japan | Philippine Sea | Timor Sea | Irish Sea | Arabian Sea | Caribbean Sea
 - ; - ; Indian Ocean | South China Sea | East China Sea | Gulf of Mexico | Gulf of Guinea | New Guinea | Jordan River | River Jordan | Jordan Valley | Niger River | River Niger | Soviet Union
+- ; - ; social media | Social Media | multimedia
 - ; - ; Paris Agreement | Paris climate agreement | Paris climate accord | Paris Accord | Oslo Accords | Minsk agreements | Minsk Agreements | Rome Statute | Vienna Convention | Geneva Conventions | Sea of Azov
 """
 

@@ -145,3 +145,17 @@ def test_no_party_across_a_semicolon(pipeline: Pipeline) -> None:
     events = pipeline.code_text("tension in muzaffarpur village after youth killed; police deploy force")
     killed = [e for e in events if e.event_text == "killed"]
     assert killed and all(r.sector != "COP" for r in killed[0].recipient)
+
+
+def test_a_city_country_dateline_is_no_actor(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("NAIROBI, Kenya — For weeks, young Kenyans have poured into the streets, "
+                                       "angered by a finance bill that would raise taxes on bread."))
+    assert top is not None and top.event == "PROTEST"
+    assert all(a.entity_text not in ("NAIROBI", "Kenya") for a in top.actor)
+
+
+def test_an_event_noun_naming_people_or_things_is_no_act(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Protest organisers, many of them organising on social media, have vowed to "
+                                "continue the demonstrations until Mr. Ruto resigns.")
+    assert all(e.event_text != "Protest" for e in events)
+    assert all(a.entity_text != "media" for e in events for a in (*e.actor, *e.recipient))

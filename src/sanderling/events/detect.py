@@ -319,6 +319,10 @@ _GOODS = {"production", "supply", "sale", "stockpile", "arsenal", "development",
           "maker", "manufacturer", "industry", "technology", "stock", "order", "deal", "contract", "part"}
 
 
+_NOT_ACTS = {"organiser", "organizer", "leader", "movement", "group", "camp", "site", "song", "slogan", "banner",
+             "placard", "poster", "helicopter", "aircraft", "jet", "submarine", "dog", "committee", "fund"}
+
+
 def _goods(tok: Token) -> bool:
     """A weapon noun that is what is made, sold or held ("production of missiles", "missile programme")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -511,6 +515,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 continue
             if lemma in _WEAPONS and pos == "NOUN" and _goods(tok):
                 continue
+            if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_ACTS:
+                continue  # "protest organisers", "strike leaders", "attack helicopters": who or what, not an act
             if entry.event in ("ACCUSE", "THREATEN") and lemma in _CRITICISM and pos == "NOUN":
                 speaker = _reported_criticism(tok)
                 if speaker is not None:
