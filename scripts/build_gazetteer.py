@@ -786,11 +786,15 @@ _EXTRA_SECTOR_NOUNS = {
     "SOC": ["association", "associations"],
     "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector", "rangers",
             "ssp", "dsp", "dcp", "acp", "igp", "dgp", "sho", "sdpo", "station house officer",
-            "levies personnel", "levies force", "levies forces", "levies officials", "levies men"],
+            "levies personnel", "levies force", "levies forces", "levies officials", "levies men",
+            "cop", "cops", "anti-riot officers", "anti-riot police", "crime branch", "special task force", "stf",
+            "anti-terrorism squad", "traffic police", "police personnel", "cyber cell"],
     "CVL": ["delegation of villagers", "thousands", "hundreds", "tens of thousands", "hundreds of thousands",
             "marchers", "rioters", "mourners", "prisoner", "prisoners", "political prisoners", "detainee",
             "detainees", "inmate", "inmates", "undertrials"],
-    "LAB": ["vendor", "vendors", "street vendors", "hawker", "hawkers"],
+    "LAB": ["vendor", "vendors", "street vendors", "hawker", "hawkers", "drivers", "truckers", "transporters",
+            "motorcyclists", "okada riders", "bus drivers", "taxi drivers", "auto drivers", "auto-rickshaw drivers",
+            "rickshaw pullers"],
 }
 for _sec, _nouns in _EXTRA_SECTOR_NOUNS.items():
     SECTORS.setdefault(_sec, [])

@@ -159,3 +159,37 @@ def test_an_event_noun_naming_people_or_things_is_no_act(pipeline: Pipeline) -> 
                                 "continue the demonstrations until Mr. Ruto resigns.")
     assert all(e.event_text != "Protest" for e in events)
     assert all(a.entity_text != "media" for e in events for a in (*e.actor, *e.recipient))
+
+
+def test_a_lower_case_city_country_dateline_is_no_actor(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("nairobi, kenya — police on tuesday lobbed teargas canisters to disperse "
+                                       "protesters who had gathered along moi avenue."))
+    assert top is not None and top.event == "ASSAULT"
+    assert [a.entity_text for a in top.actor] == ["police"]
+
+
+def test_people_described_as_accused_are_no_accusation(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("The U.S. Treasury Department on Tuesday added 12 Chinese companies accused of "
+                                "supplying drone components to Russia to its sanctions list.")
+    assert all(e.event != "ACCUSE" for e in events)
+
+
+def test_a_force_the_police_resorted_to_is_the_lede_event(pipeline: Pipeline) -> None:
+    # the classifier does not know "lathicharge" (it reads MOBILIZE); "resorted to" makes the act firm
+    text = ("dehradun: police resorted to a lathicharge to disperse hundreds of unemployed youths who tried to march "
+            "towards the secretariat on tuesday.\nopposition leaders condemned the police action and demanded a "
+            "judicial inquiry.")
+    top = top_event(pipeline.code_text(text))
+    assert top is not None and top.event == "ASSAULT" and top.event_text == "lathicharge"
+
+
+def test_an_expected_visit_is_no_commitment(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("UN Secretary-General Antonio Guterres is expected to visit Port Sudan next month, "
+                                "his spokesman said.")
+    assert top_event(events) is None
+    assert all(e.hypothetical for e in events)
+
+
+def test_regional_police_and_transport_workers_are_actors() -> None:
+    found = {m.text: m.sector for m in Gazetteer.default().find("cops, the crime branch and okada riders")}
+    assert found == {"cops": "COP", "crime branch": "COP", "okada riders": "LAB"}

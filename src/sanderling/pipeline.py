@@ -285,7 +285,7 @@ class Pipeline:
                 continue
             mod = modality(sent, trig.token, pub_year)
             etype, mode, future = trig_type, trig_mode, mod.future
-            if future and etype in _FUTURE_TO:
+            if future and etype in _FUTURE_TO and not mod.hypothetical:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             elif future and etype in ("AGREE", "CONCEDE"):
                 future = False  # the promise or announced concession is itself the event

@@ -25,7 +25,8 @@ _SPORTS = re.compile(
 
 # "NAIROBI, March 3 (Reuters) -", "BRUSSELS (AP) —", "imphal:" — location/agency prefixes confuse the parser
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
+    r"^(?:(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
+    r"|[a-z][a-z.'’ -]{2,30},\s*[a-z][a-z.]+(?:\s+[a-z][a-z.]+){0,2})"  # "lagos, nigeria — ": the country is needed
     r"\s*(?:\([A-Za-z.& ]{2,20}\))?\s*[-–—]+\s+"
     r"|[a-z][a-z .'-]{2,30}:\s+)"
 )

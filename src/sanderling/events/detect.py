@@ -529,6 +529,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     break
                 if entry.event == "ACCUSE":
                     continue
+            if entry.event == "ACCUSE" and tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                continue  # "12 companies accused of supplying drone parts": who they are, nobody accuses here
             if entry.event == "ACCUSE" and pos == "VERB" and _event_subject(tok, lexicon):
                 continue  # "the attack raised questions about security": an event's effect, nobody accuses
             if entry.lemma in _WARN and entry.specificity == 0 and _forecast(tok):

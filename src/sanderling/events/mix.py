@@ -53,7 +53,7 @@ def _fit_classifier(found, probs: dict[str, float]):  # type: ignore[no-untyped-
     keep = []
     for t, etype, mode in found:
         ruled_out = etype != best and probs.get(etype, 0.0) < CLASSIFIER["keep_type"]
-        if ruled_out and (t.token.pos_ != "VERB" or rank(t) > top):
+        if ruled_out and (t.token.pos_ != "VERB" or rank(t) > top) and not _firm(t):
             continue
         keep.append((t, etype, mode))
     return keep
@@ -157,6 +157,9 @@ def _firm(trig) -> bool:  # type: ignore[no-untyped-def]
     The main clause is the root, its conjunct, a headline participle on the root noun, or the
     reported clause of "..., officials said"."""
     tok = trig.token
+    if (tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "to"
+            and tok.head.head.lemma_.lower() in _CARRY_OUT):
+        tok = tok.head.head  # "police resorted to a lathicharge": the act itself, carried out
     if trig.entry.weight < CLASSIFIER["firm_weight"] or tok.pos_ != "VERB":
         return False
     while tok.dep_ == "conj":

@@ -119,6 +119,8 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
                 negated = True
         if any(c.dep_ == "acomp" and c.lower_ in _CHANCE for c in kids):
             hypo = True
+        if i > 0 and lemma == "expect" and any(c.dep_ == "auxpass" for c in kids):
+            hypo = True  # "is expected to visit": others' forecast, not the actor's commitment
         if node.tag_ in ("VBD", "VBN") and any(c.dep_ == "advmod" and c.lower_ in _FORMERLY and _formerly(c, node)
                                                 for c in kids):
             historical = True  # "governments that once funded the rebels" (not "once the rebels withdrew, ...")
