@@ -193,3 +193,12 @@ def test_an_expected_visit_is_no_commitment(pipeline: Pipeline) -> None:
 def test_regional_police_and_transport_workers_are_actors() -> None:
     found = {m.text: m.sector for m in Gazetteer.default().find("cops, the crime branch and okada riders")}
     assert found == {"cops": "COP", "crime branch": "COP", "okada riders": "LAB"}
+
+
+def test_an_order_to_leave_is_an_expulsion_however_long_the_sentence(pipeline: Pipeline) -> None:
+    events = pipeline.code_text(
+        "The Dutch foreign ministry on Thursday ordered three Russian diplomats to leave the Netherlands within "
+        "two weeks, saying they had gathered intelligence under diplomatic cover, and summoned Moscow's ambassador.")
+    top = top_event(events)
+    assert top is not None and (top.event, top.mode) == ("SANCTION", "expel")
+    assert codes(top.recipient) == {"RUS"}
