@@ -45,7 +45,15 @@ from sanderling.events.mix import (
     _fit_classifier,
     _with_classifier,
 )
-from sanderling.events.rules import _AIMED, _FUTURE_TO, _THREAT_MODES, _adjust, _announced_by_actor
+from sanderling.events.rules import (
+    _AIMED,
+    _FUTURE_TO,
+    _REFUSAL_FACTOR,
+    _REFUSED_AS,
+    _THREAT_MODES,
+    _adjust,
+    _announced_by_actor,
+)
 from sanderling.events.salience import _FALLBACK, _REACTION_FACTOR, _REACTION_TYPES, _confidence, _reacts_to_told_event
 from sanderling.events.salience import _background_prep as _background_prep  # re-exported: tests import it from here
 from sanderling.model import Document, Event, Location, Mention, Outcome, Rejected, Sentence, event_id
@@ -53,7 +61,15 @@ from sanderling.nlp import fast_parser, model_version
 from sanderling.ontology import ONTOLOGY
 from sanderling.resolve import modality, resolve_date
 from sanderling.resolve.contexts import event_contexts
-from sanderling.resolve.parties import _entity, _generic_parties, _location, _location_of, _place_uncoded
+from sanderling.resolve.parties import (
+    _STATE_ACTS,
+    _entity,
+    _generic_parties,
+    _location,
+    _location_of,
+    _place_uncoded,
+    announcing_state,
+)
 from sanderling.roles import aimed_places, assign_roles
 from sanderling.segment import iter_sentences
 from sanderling.settings import DEFAULT, Settings
@@ -285,7 +301,11 @@ class Pipeline:
                 continue
             mod = modality(sent, trig.token, pub_year)
             etype, mode, future = trig_type, trig_mode, mod.future
-            if future and etype in _FUTURE_TO and not mod.hypothetical:
+            refusal = mod.negated and future and etype in _REFUSED_AS and not mod.hypothetical
+            if refusal:
+                etype, mode, future = "REJECT", _REFUSED_AS[etype], False
+                mod = replace(mod, negated=False)
+            elif future and etype in _FUTURE_TO and not mod.hypothetical:
                 etype, mode, future = _FUTURE_TO[etype], "", False
             elif future and etype in ("AGREE", "CONCEDE"):
                 future = False  # the promise or announced concession is itself the event
@@ -301,6 +321,10 @@ class Pipeline:
                                                        trig=trig)
                 if p_type is None:
                     continue
+            if not roles.actors and etype in _STATE_ACTS:
+                said = announcing_state(sent, trig.token, body)
+                if said:
+                    roles = _place_uncoded(sent, replace(roles, actors=tuple(said)), where, cand.home)
             if etype == "MOBILIZE":  # "Russia deployed troops": the troops are its own, not a recipient
                 own = {a.code for a in roles.actors}
                 roles = replace(roles, recipients=tuple(r for r in roles.recipients if r.code not in own))
@@ -317,6 +341,8 @@ class Pipeline:
             cameo = entry.cameo if etype == entry.event and entry.cameo else ONTOLOGY.default_cameo(etype, mode)
             t_start, t_end = trig.span
             conf = _confidence(entry.weight, trig.token, etype, roles, mod.historical, cand.position, p_type)
+            if refusal:
+                conf = round(conf * _REFUSAL_FACTOR, 4)  # read from a negation: an explicit act of the text wins
             if cand.position > 0 and etype in _REACTION_TYPES and _reacts_to_told_event(trig.token, etype):
                 conf = round(conf * _REACTION_FACTOR, 4)  # "... Z condemned the attack": the attack is the news
             off = cand.sentence.start

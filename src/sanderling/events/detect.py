@@ -60,6 +60,11 @@ def _object_tokens(tok: Token) -> list[Token]:
     if any(c.dep_ in ("dobj", "obj") for c in tok.children):
         out.extend(c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"
                    and not any(g.dep_ in ("nsubj", "aux") for g in c.children))
+    if not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        # "released two Israeli women held hostage", parsed as a clause "women held hostage": its subject
+        out.extend(s for c in tok.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD") and c.i > tok.i
+                   and not any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)
+                   for s in c.children if s.dep_ == "nsubj" and s.i < c.i)
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "the sanctions imposed on Iran"
     elif (tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
@@ -446,6 +451,22 @@ _TRADE = {"firm", "retailer", "carmaker", "automaker", "chipmaker", "conglomerat
           "coach", "athlete", "boxer", "batsman", "bowler", "franchise", "footballer", "cricketer"}
 
 
+# nature acts on no one's behalf: "the storm ... cut power to 40,000 households", "floods destroyed homes"
+_HAZARDS = {"storm", "cyclone", "typhoon", "hurricane", "flood", "flooding", "earthquake", "quake", "wildfire",
+            "blaze", "rain", "downpour", "landslide", "mudslide", "drought", "heatwave", "tornado", "tsunami",
+            "avalanche", "eruption", "lightning", "snowstorm", "blizzard", "monsoon"}
+
+
+def _natural_force(tok: Token) -> bool:
+    """The verb's subject (or its first conjunct's) is a natural hazard."""
+    if tok.pos_ != "VERB":
+        return False
+    verb = tok
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _HAZARDS for c in verb.children)
+
+
 def commercial(tok: Token) -> bool:
     """A verb whose subject is a firm or a sports side and whose objects name no state party (a government, a
     country): business or sport, not politics ("the Canadian miner sued the government" stays)."""
@@ -504,7 +525,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         if lemma in _RECEPTION and _received(tok):
             continue
-        if commercial(tok):
+        if commercial(tok) or _natural_force(tok):
             continue
         if lemma in _NOTICES and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _ISSUE_VERBS:
             continue  # "the weather office issued a red alert for coastal districts": a public notice
@@ -653,7 +674,8 @@ def select(triggers: list[Trigger]) -> list[tuple[Trigger, str, str]]:
             continue
         etype, mode = t.entry.event, t.entry.mode
         governed = [o for o in triggers if o is not t and _governs(t.token, o.token)]
-        if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") for o in governed):
+        if etype == "AGREE" and any(o.entry.event in ("CONCEDE", "RETREAT") and _promised(t.token, o.token)
+                                    for o in governed):
             etype, mode = "CONCEDE", ""
         elif etype == "AGREE" and any(o.entry.event in _THREAT_MODES and _promised(t.token, o.token)
                                       for o in governed):

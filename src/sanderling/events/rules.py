@@ -16,6 +16,11 @@ from sanderling.model import Mention
 
 # PLOVER: promised future meetings, support, cooperation and aid are AGREE; announced retreats are CONCEDE
 _FUTURE_TO = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# a cooperative act announced as not going to happen is a refusal: "said it would not recognise the ruling",
+# "will not attend the summit" (REJECT, with the refused thing as mode)
+_REFUSED_AS = {"SUPPORT": "", "AGREE": "", "CONSULT": "meet", "COOPERATE": "assist", "AID": "assist",
+               "CONCEDE": "yield", "RETREAT": "yield"}
+_REFUSAL_FACTOR = 0.8
 _CIVIL = {"CVL", "LAB", "EDU", "AGR", "REF", "OPP", "SOC", "PTY"}  # party workers protest too
 _AIMED = {"ASSAULT", "THREATEN", "COERCE"}  # force aimed at a place hits that place's country
 

@@ -119,8 +119,6 @@ def modality(sent: Span, tok: Token, pub_year: int | None) -> Modality:
                 negated = True
         if any(c.dep_ == "acomp" and c.lower_ in _CHANCE for c in kids):
             hypo = True
-        if i > 0 and lemma == "expect" and any(c.dep_ == "auxpass" for c in kids):
-            hypo = True  # "is expected to visit": others' forecast, not the actor's commitment
         if node.tag_ in ("VBD", "VBN") and any(c.dep_ == "advmod" and c.lower_ in _FORMERLY and _formerly(c, node)
                                                 for c in kids):
             historical = True  # "governments that once funded the rebels" (not "once the rebels withdrew, ...")
@@ -221,7 +219,7 @@ def _opening_time(sent: Span) -> str:
     return ""
 
 
-_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\blast year\b(?!\s*['’]s)", re.IGNORECASE)  # not "last year's protests": a thing's date
 _TIME_DEPS = {"prep", "npadvmod", "advmod", "tmod"}
 
 

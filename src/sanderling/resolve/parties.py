@@ -161,3 +161,21 @@ def _location(sent, mentions: Sequence[Mention], offset: int) -> Location | None
                 return _location_of([Mention(m.text[m.place_at:m.place_at + m.place_len], start,
                                              start + m.place_len, m.code)], offset)
     return found
+
+
+# acts a state does itself and announces in the passive: "3,000 prisoners were pardoned, the junta announced",
+# "five protesters were arrested, police said" (not killings: police report those, others commit them)
+_STATE_ACTS = frozenset({"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"})
+
+
+def announcing_state(sent, tok, mentions: Sequence[Mention]) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The state body that announces an agentless passive act of the kind states do: it did it."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return []
+    for verb in tok.ancestors:
+        if verb.lemma_.lower() in _SPEECH_VERBS:
+            subj = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+            return [m for m in mentions if m.sector in _STATE_SECTORS and m.code not in NONSTATE
+                    and {t.i for t in _tokens_of(sent, m)} & subj]
+    return []

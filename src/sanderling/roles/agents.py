@@ -19,7 +19,8 @@ from sanderling.roles.tree import _subtree
 
 
 def _undergone(phrase: Token) -> tuple[list[Token], list[Token]] | None:
-    """"aid workers were subjected to a campaign of intimidation by X", "the town came under attack from Y": the
+    """"aid workers were subjected to a campaign of intimidation by X", "the town came under attack from Y", "were
+    hit with sanctions by the EU": the
     clause's subject undergoes the noun's act; who does it is the "by"/"from" object of the noun, of the
     "campaign", "wave" or "series" it is part of, or of the verb."""
     nouns = [phrase]
@@ -30,12 +31,15 @@ def _undergone(phrase: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     gov, prep = phrase.head.head, phrase.head.lower_
     lemma = gov.lemma_.lower()
-    if not ((prep == "to" and lemma in ("subject", "expose") and any(c.dep_ == "auxpass" for c in gov.children))
-            or (prep == "under" and lemma in ("come", "fall"))):
+    passive = any(c.dep_ == "auxpass" for c in gov.children)
+    if not ((prep == "to" and lemma in ("subject", "expose") and passive)
+            or (prep == "under" and lemma in ("come", "fall"))
+            or (prep == "with" and lemma in ("hit", "slap", "target") and passive)):
         return None
     # the parser may hang "by X" on the verb as its passive agent
-    doers = [p for n in (*nouns, gov) for c in n.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
-             for p in c.children if p.dep_ == "pobj"]
+    conj = [c for n in nouns for c in n.children if c.dep_ == "conj"]  # "hit with asset freezes and bans by X"
+    doers = [p for n in (*nouns, *conj, gov) for c in n.children if c.dep_ in ("prep", "agent")
+             and c.lower_ in ("by", "from") for p in c.children if p.dep_ == "pobj"]
     undergoers = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (doers, undergoers) if doers and undergoers else None
 

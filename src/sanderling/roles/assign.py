@@ -90,6 +90,10 @@ def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
     return any(toks & ids for toks in tok_of.values())
 
 
+_REPORT_VERBS = {"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "allege"}
+_SENT_AWAY = {"expel", "deport", "eject", "kick", "oust", "ban", "bar"}
+
+
 def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
     """Pick actors and recipients for a trigger among the sentence's mentions."""
     if extra is None:
@@ -143,6 +147,10 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         # ... but "Sheinbaum, who ..., rejected on Monday a proposal": a verb with a direct object is active
         reduced = (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl") and not passive
                    and not any(c.dep_ in ("dobj", "obj", "dative") for c in trigger.children))
+        if passive and not agents and trigger.lemma_.lower() in _SENT_AWAY:
+            # "two Russian diplomats were expelled from Poland": the country they are sent from sends them away
+            agents = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
         if passive and not agents:
             agents = _stray_agents(trigger) or _hands_of(trigger) or [
                 s for c in trigger.children if c.dep_ == "advcl" and _when_clause(c)
@@ -245,7 +253,11 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         if before:
             actors = _with_conjuncts(sent, before[-1], before)
     if not recips:
-        after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors]
+        # not the source of a report that frames the act: "..., Japan's defence ministry said"
+        frame = {t.i for a in trigger.ancestors if a.lemma_.lower() in _REPORT_VERBS
+                 for c in a.children if c.dep_ == "nsubj" and trigger not in c.subtree for t in c.subtree}
+        after = [m for m in cands if m.start >= trigger.idx + len(trigger.text) and m not in actors
+                 and not tok_of[id(m)] & frame]
         if after and not r_roots:
             recips = [after[0]]
     # "talks between Seoul and Japan, whose prime minister ...": the people of a "whose" clause are its owner's
