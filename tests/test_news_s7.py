@@ -253,3 +253,13 @@ def test_nature_is_no_actor(pipeline: Pipeline) -> None:
     events = pipeline.code_text("Turkey sent two cargo planes carrying tents to Afghanistan after an earthquake "
                                 "killed dozens of people in Herat province.")
     assert all(e.event != "ASSAULT" for e in events)
+
+
+def test_drills_around_a_country_and_withdrawals_from_one_have_it_as_recipient(pipeline: Pipeline) -> None:
+    drills = top_event(pipeline.code_text("China's military launched large-scale exercises around Taiwan on "
+                                          "Tuesday, sending warships to encircle the island."))
+    assert drills is not None and drills.event == "MOBILIZE" and codes(drills.recipient) == {"TWN"}
+    left = top_event(pipeline.code_text("French troops handed over their final military base in Chad on Thursday."))
+    assert left is not None and left.event == "RETREAT" and codes(left.recipient) == {"TCD"}
+    out = top_event(pipeline.code_text("The last US troops withdrew from Niger on Sunday."))
+    assert out is not None and out.event == "RETREAT" and codes(out.recipient) == {"NER"}

@@ -70,7 +70,7 @@ from sanderling.resolve.parties import (
     _place_uncoded,
     announcing_state,
 )
-from sanderling.roles import aimed_places, assign_roles
+from sanderling.roles import aimed_places, assign_roles, left_places
 from sanderling.segment import iter_sentences
 from sanderling.settings import DEFAULT, Settings
 
@@ -294,6 +294,10 @@ class Pipeline:
                 aimed = aimed_places(sent, trig.token, body)
                 if aimed:
                     roles = replace(roles, recipients=tuple(aimed[:1]))
+            if not roles.recipients and trig_type == "RETREAT":
+                left = left_places(sent, trig.token, body)
+                if left:
+                    roles = replace(roles, recipients=tuple(left[:1]))
             where = [m for m in body if m not in roles.recipients]  # a targeted place is not where actors are from
             roles = _place_uncoded(sent, roles, where, cand.home)
             roles = _generic_parties(sent, roles, where, cand.home)

@@ -22,7 +22,7 @@ The package is split by what each part reads from the parse:
 from sanderling.roles.assign import Roles, assign_roles
 from sanderling.roles.generic import GENERIC_WORDS, generic_party
 from sanderling.roles.parties import owner_code
-from sanderling.roles.places import aimed_places, is_place_use
+from sanderling.roles.places import aimed_places, is_place_use, left_places
 from sanderling.roles.tree import _tokens_of
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Roles",
     "_tokens_of",
     "aimed_places",
+    "left_places",
     "assign_roles",
     "generic_party",
     "is_place_use",

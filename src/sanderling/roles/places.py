@@ -69,7 +69,7 @@ def _probed_places(sent: Span, roots: list[Token], mentions: list[Mention]) -> l
     return out
 
 
-_AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "across"}
+_AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "across", "around"}  # "drills around Taiwan"
 
 
 def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
@@ -98,6 +98,26 @@ def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Me
         if prep.lemma_.lower() not in _AIM_PREPS:
             continue
         if gov.i == trigger.i or (gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj", "nsubjpass")):
+            out.append(m)
+    return out
+
+
+def left_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
+    """Places a withdrawal leaves ("withdrew from Niger", "handed over their last base in Chad"): the country
+    left is the recipient."""
+    out = []
+    for m in mentions:
+        if not (m.code and is_place_use(sent, m)):
+            continue
+        toks = _tokens_of(sent, m)
+        head = toks[-1] if toks else None
+        while head is not None and head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        if head is None or head.dep_ != "pobj":
+            continue
+        prep, gov = head.head, head.head.head
+        if (prep.lemma_.lower() == "from" and gov.i == trigger.i) or (
+                prep.lemma_.lower() in ("in", "from") and gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj")):
             out.append(m)
     return out
 
