@@ -49,7 +49,7 @@ def iter_sentences(text: str) -> Iterator[Sentence]:
     nlp = sentence_nlp()
     for offset, chunk in _chunks(text):
         for sent in nlp(chunk).sents:
-            s = sent.text
+            s = chunk[sent.start_char:sent.end_char]  # Span.text would rebuild it token by token
             lead = len(s) - len(s.lstrip())
             s = s.strip()
             if s:
