@@ -602,6 +602,8 @@ SECTORS: dict[str, list[str]] = {
         "military officials", "military commanders", "army chief", "army commander",
         "generals", "warplane", "warplanes", "fighter jet", "fighter jets",
         "warship", "warships", "coast guard", "coastguard",
+        "strategic bombers", "long-range bombers", "bomber jets", "bomber aircraft", "jets", "destroyer", "destroyers", "frigate", "frigates",
+        "submarine", "submarines", "gunboat", "gunboats", "aircraft carrier", "aircraft carriers",
         "defence minister", "defense minister", "defence ministry", "defense ministry",
         "defence secretary", "defense secretary", "general staff", "national guard",
         "peacekeeper", "peacekeepers",
