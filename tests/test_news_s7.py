@@ -263,3 +263,18 @@ def test_drills_around_a_country_and_withdrawals_from_one_have_it_as_recipient(p
     assert left is not None and left.event == "RETREAT" and codes(left.recipient) == {"TCD"}
     out = top_event(pipeline.code_text("The last US troops withdrew from Niger on Sunday."))
     assert out is not None and out.event == "RETREAT" and codes(out.recipient) == {"NER"}
+
+
+def test_the_lede_outranks_the_third_sentence_and_headlines_do_not_count(pipeline: Pipeline) -> None:
+    text = ("kanpur: the police commissioner on thursday suspended a sub-inspector and two constables of the chakeri "
+            "police station for negligence after a 35-year-old man died in custody.\nthe man, arrested on charges of "
+            "theft, was found unconscious in the lock-up early on wednesday and was declared dead at the hospital.\n"
+            "his family alleged that the police had tortured him and demanded a judicial inquiry.")
+    top = top_event(pipeline.code_text(text))
+    assert top is not None and top.event == "SANCTION"
+    # a two-part headline before the lede does not push the lede down
+    text = ("Ethiopia declares a truce in Amhara. Will anyone observe it?\n\nADDIS ABABA - Ethiopia's federal "
+            "government declared a 60-day unilateral humanitarian truce in the Amhara region on Thursday.\n\n"
+            "The announcement said the army would halt offensive operations from midnight on Sunday.")
+    top = top_event(pipeline.code_text(text))
+    assert top is not None and top.event == "CONCEDE" and top.event_text.startswith("declared")

@@ -83,7 +83,7 @@ CODER = "sanderling"
 class _Candidate:
     doc_index: int
     sentence: Sentence
-    position: int  # sentence number in the document: ledes carry the main event
+    position: int  # sentence number counted from the lede (headline lines count as 0): ledes carry the main event
     mentions: tuple[Mention, ...]  # offsets relative to the sentence
     home: str | None = None  # the document's home country, if clear
 
@@ -94,6 +94,18 @@ def _data_hash(package: str, name: str) -> str:
     except OSError:
         return "none"
     return hashlib.sha256(raw).hexdigest()[:8]
+
+
+_SENTENCE_END = ('.', '!', '?', '"', '”', "'", '’')
+
+
+def _lede_index(sentences: Sequence[Sentence]) -> int:
+    """The first sentence of the story proper: headline lines, kickers and two-part titles ("Ethiopia declares a
+    truce. Will anyone observe it?") before it count as the lede's position."""
+    for k, s in enumerate(sentences[:6]):
+        if s.text.endswith(_SENTENCE_END) and s.text.count(" ") >= 7:
+            return k
+    return 0
 
 
 def _people_hash(user_files: Sequence[str]) -> str:
@@ -274,7 +286,7 @@ class Pipeline:
             if ((inside or (home and _has_people_word(sent.text)))
                     and len(sent.text) <= self.settings.max_sentence_chars
                     and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
-                yield _Candidate(i, sent, k, tuple(inside), home)
+                yield _Candidate(i, sent, max(0, k - _lede_index(sentences)), tuple(inside), home)
 
     def _events(self, doc: Document, cand: _Candidate, sent,  # type: ignore[no-untyped-def]
                 probs: dict[str, float] | None = None, emb: Any = None) -> list[Event]:

@@ -21,6 +21,7 @@ from sanderling.ontology import ONTOLOGY
 # (measured on 400 NGEC synthetic stories, document-level labels: top-event accuracy 0.43 → 0.47 from this alone)
 _LEDE_FLOOR = 0.5
 _LEDE_SLOPE = 0.1
+_LEDE_FLAT = 1  # positions counted from the lede: the lede and its next sentence weigh the same
 _BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "following", "despite", "ahead", "until",
                      "throughout", "like"}
 
@@ -47,7 +48,7 @@ def _confidence(weight: float, tok, etype: str, roles, historical: bool, positio
         mix = CLASSIFIER["mix"]
         conf = max(conf, 1e-6) ** (1.0 - mix) * max(p_type, 1e-6) ** mix
     # inverted pyramid: the lede states the event; applied after the mix, which would otherwise all but erase it
-    conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - 2))
+    conf *= max(_LEDE_FLOOR, 1.0 - _LEDE_SLOPE * max(0, position - _LEDE_FLAT))
     conf *= background
     # calibrated on the development set: P(the event type is right) for this raw score (docs/accuracy.md)
     return round(calibrate(max(0.05, min(0.99, conf))), 4)
