@@ -789,7 +789,7 @@ _EXTRA_SECTOR_NOUNS = {
     "COP": ["superintendent of police", "police superintendent", "sub-inspector", "inspector", "rangers",
             "ssp", "dsp", "dcp", "acp", "igp", "dgp", "sho", "sdpo", "station house officer",
             "levies personnel", "levies force", "levies forces", "levies officials", "levies men",
-            "cop", "cops", "anti-riot officers", "anti-riot police", "crime branch", "special task force", "stf",
+            "cops", "anti-riot officers", "anti-riot police", "crime branch", "special task force", "stf",
             "anti-terrorism squad", "traffic police", "police personnel", "cyber cell"],
     "CVL": ["delegation of villagers", "thousands", "hundreds", "tens of thousands", "hundreds of thousands",
             "marchers", "rioters", "mourners", "prisoner", "prisoners", "political prisoners", "detainee",

@@ -73,15 +73,16 @@ GENERIC = {"the", "old", "new", "city", "town", "central", "center", "centre", "
            "junction", "port", "fort", "lake", "river", "springs", "beach", "estate", "garden", "gardens"}
 
 
-def wordish(name: str, words: set[str]) -> bool:
-    """A phrase, not a name: "old city", "the valley", an inflected English word ("shields", "grants"), or a
-    word of other names ("sabha")."""
+def wordish(name: str, words: set[str], inflections: bool = True) -> bool:
+    """A phrase, not a name: "old city", "the valley", an inflected English word ("shields", "grants"; only with
+    ``inflections``: the lemma index knows names too, and "tubas" or "kudus" are towns), or a word of other
+    names ("sabha")."""
     parts = name.split()
     if name in REAL_TOWNS:
         return False
     if len(parts) > 1:
         return parts[0] == "the" or all(w in GENERIC for w in parts)
-    return name in NOT_TOWNS or name in words or any(
+    return name in NOT_TOWNS or name in words or inflections and any(
         name.endswith(suf) and len(name) - len(suf) >= 4 and name[:-len(suf)] in words for suf in ("s", "es", "ed", "ing"))
 
 
@@ -124,7 +125,7 @@ def main() -> None:
     words, taken = english_words(), taken_names()
     ok = re.compile(r"^[a-z][a-z' -]{2,40}[a-z]$")
     table = {n: c for n, pops in owners.items() if (c := dominant(pops)) is not None
-             and ok.match(n) and n not in taken and not wordish(n, words)}
+             and ok.match(n) and n not in taken and not wordish(n, words, inflections=False)}
     by_code: dict[str, list[str]] = defaultdict(list)
     for n, c in table.items():
         by_code[c].append(n)

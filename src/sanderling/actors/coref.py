@@ -67,6 +67,61 @@ _TITLE_WORDS = {"prime", "foreign", "defence", "defense", "interior", "finance",
                 "crown", "former", "acting", "state", "general", "lieutenant", "colonel", "major", "captain"}
 
 
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+# after a bare surname: the person acts or is described ("Zulum said", "Khan, who ...")
+_PERSON_NEXT = re.compile(r"(?:['’]s\b|,|\s+(?:said|says|told|added|warned|accused|urged|called|met|has|had|was|is|"
+                          r"who|also|announced|insisted|denied|rejected|ordered|vowed|visited|signed)\b)")
+
+
+def _surnames(text: str, mentions: Sequence[Mention], free) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """Later references to named people by surname, each to the nearest earlier person with that name part.
+    Name parts two differently coded people share ("Kim" of both Koreas) are left alone; a bare surname (no
+    "Mr."/"Ms.") counts only where a sentence could not start with it as a word ("In May", "Price increases")."""
+    owners: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind != "person" or not m.code:
+            continue
+        name = _name_run(m.text)
+        if len(name) < 2:
+            continue
+        for part in {name[0], name[-1]}:
+            if len(part) >= 2 and part not in _MONTHS:
+                owners.setdefault(part, []).append(m)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for part, people in owners.items():
+        if len({(p.code, p.sector) for p in people}) > 1:
+            continue
+        first = min(p.start for p in people)
+        surname = any(_name_run(p.text)[-1] == part for p in people) and len(part) >= 3
+        for hit in re.finditer(rf"\b({_HONORIFIC})?{re.escape(part)}\b", text):
+            s, e = hit.span()
+            if s <= first or not free(s, e) or any(a < e and s < b for a, b in taken):
+                continue
+            if hit.group(1) is None:
+                before = text[max(0, s - 2):s]
+                if not surname or ((s == 0 or before.endswith(("\n", ". ", "? ", "! ", '" ', "“", "”")))
+                                   and not _PERSON_NEXT.match(text, e)):
+                    continue
+            owner = max((p for p in people if p.end <= s), key=lambda p: p.start)
+            out.append(Mention(text=hit.group(0), start=s, end=e, code=owner.code, sector=owner.sector, kind="person"))
+            taken.append((s, e))
+    return out
+
+
+def _korea_story(mentions: Sequence[Mention]) -> bool:
+    """The Koreas are the story's main countries: together named at least as often as any other state (not a
+    Nigerian story that mentions a trip to South Korea, whose "the North" is northern Nigeria)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.code and m.code not in NONSTATE:
+            key = "KOREA" if m.code in ("PRK", "KOR") else m.code
+            counts[key] = counts.get(key, 0) + 1
+    korea = counts.pop("KOREA", 0)
+    return korea > 0 and korea >= max(counts.values(), default=0)
+
+
 def _is_person(m: Mention) -> bool:
     return m.kind == "person" or (bool(m.code) and bool(_TITLE_END.search(m.text)) and m.kind != "pronoun")
 
@@ -107,7 +162,6 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    named: list[tuple[int, int]] = []
 
     for rx, ok, keep_sector in ((_PRONOUN, _is_person, True), (_STATE_DESC, _is_state, False),
                                 (_GROUP_DESC, _is_group, True)):
@@ -134,26 +188,9 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
                                    sector=ante.sector, kind="pronoun"))
     # "North Korean leader Kim Jong Un ... Mr. Kim", "Nigerian governor Babagana Zulum ... Zulum": a named
     # person is later called by surname (or, with an honorific, by the first part of an East Asian name)
-    for m in mentions:
-        if m.kind != "person" or not m.code:
-            continue
-        name = _name_run(m.text)
-        if len(name) < 2:
-            continue
-        keys = [re.escape(name[0])] if len(name[0]) >= 2 else []
-        pattern = rf"\b{_HONORIFIC}(?:{'|'.join(keys)})\b" if keys else None
-        if len(name[-1]) >= 3:
-            last = rf"\b(?:{_HONORIFIC})?{re.escape(name[-1])}\b"
-            pattern = f"{pattern}|{last}" if pattern else last
-        if pattern is None:
-            continue
-        for hit in re.finditer(pattern, text[m.end:]):
-            s, e = m.end + hit.start(), m.end + hit.end()
-            if free(s, e) and not any(a < e and s < b for a, b in named):
-                out.append(Mention(text=hit.group(0), start=s, end=e, code=m.code, sector=m.sector, kind="person"))
-                named.append((s, e))
+    out.extend(_surnames(text, mentions, lambda s, e: free(s, e)))
     # Korea stories call the two states "the North" and "the South"
-    if any(m.code in ("PRK", "KOR") for m in mentions):
+    if _korea_story(mentions):
         for hit in _KOREAS.finditer(text):
             s, e = hit.span()
             if free(s, e):

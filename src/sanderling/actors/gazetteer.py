@@ -160,8 +160,9 @@ class Gazetteer:
 
 
 # a sector word as the first half of a participle compound is no party: "gang-raped", "rebel-held",
-# "militant-infested", "police-run", "army-backed"
-_PARTICIPLE_AFTER = re.compile(r"-(?:[a-z]+ed|run|held|led|hit|torn|ridden|made)\b")
+# "militant-infested", "police-run", "army-backed" (but "student-led protests": the students act)
+_PARTICIPLE_AFTER = re.compile(r"-(?:raped|held|controlled|dominated|occupied|infested|affected|hit|run|owned|"
+                               r"backed|funded|sponsored|torn|ridden|made)\b")
 
 
 # combining forms of country names, only inside a hyphenated pair: "Franco-German", "Sino-Indian", "indo-pak"

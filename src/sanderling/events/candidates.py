@@ -9,7 +9,10 @@ The coder parses only candidate sentences; these cheap tests pick them and clean
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from sanderling.roles import GENERIC_WORDS
 
@@ -26,7 +29,7 @@ _SPORTS = re.compile(
 # "NAIROBI, March 3 (Reuters) -", "BRUSSELS (AP) —", "imphal:" — location/agency prefixes confuse the parser
 _DATELINE = re.compile(
     r"^(?:(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?"
-    r"|[a-z][a-z.'’ -]{2,30},\s*[a-z][a-z.]+(?:\s+[a-z][a-z.]+){0,2})"  # "lagos, nigeria — ": the country is needed
+    r"|[a-z][a-z.'’ -]{2,30},\s*(?P<country>[a-z][a-z.]+(?:\s+[a-z][a-z.]+){0,2}))"  # "lagos, nigeria — "
     r"\s*(?:\([A-Za-z.& ]{2,20}\))?\s*[-–—]+\s+"
     r"|[a-z][a-z .'-]{2,30}:\s+)"
 )
@@ -44,7 +47,17 @@ def _has_people_word(text: str) -> bool:
 
 def _dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
-    return 0 if m is None else m.end()
+    if m is None:
+        return 0
+    # a lower-case "place, country —" needs a real country: "in kabul, taliban fighters — armed with ..." is text
+    country = m.group("country")
+    return 0 if country is not None and country not in _country_names() else m.end()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    data = json.loads(resources.files("sanderling.actors").joinpath("data", "gazetteer.json").read_text("utf-8"))
+    return frozenset(n.lower() for c in data["countries"] for n in c["names"])
 
 
 def _mask_dateline(text: str) -> str:

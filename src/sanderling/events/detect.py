@@ -125,7 +125,8 @@ def _match(tok: Token, entry: TriggerEntry) -> tuple[bool, Token | None]:
                 if c.dep_ in _WITH_DEPS and (c.dep_ in ("prt", "agent") or tok.i < c.i <= tok.i + 2
                                              or (c.dep_ == "prep" and not _temporal(c)))}
         # "ordered three Russian diplomats to leave": the verb of the object's infinitive
-        kids |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i}
+        if any(c.dep_ in ("dobj", "obj") for c in tok.children):  # not "is set to free four hostages"
+            kids |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i}
         if entry.lemma not in _ADDRESSED and any(
                 c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for c in tok.children):

@@ -86,8 +86,9 @@ def _reacts_to_told_event(tok, etype: str) -> bool:  # type: ignore[no-untyped-d
     if etype == "PROTEST":
         # "villagers blocked the road with the body, demanding the arrest of the killers": a protest for justice
         # after the story's event
-        objs += [o for c in tok.children if c.dep_ == "advcl" and c.lemma_.lower() in _DEMAND_VERBS
-                 for o in c.children if o.dep_ in ("dobj", "obj") and o.lemma_.lower() in _JUSTICE_NOUNS]
+        if any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in _JUSTICE_NOUNS for c in tok.children
+               if c.dep_ == "advcl" and c.lemma_.lower() in _DEMAND_VERBS for o in c.children):
+            return True
     for noun in list(objs):  # "demanded a probe into the killing"
         if etype == "REQUEST" and noun.lemma_.lower() in _PROBE_NOUNS:
             for prep in noun.children:

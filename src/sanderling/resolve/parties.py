@@ -94,9 +94,12 @@ def _place_uncoded(sent, roles, mentions: Sequence[Mention], home: str | None): 
     # "the prime minister called on Pakistan to act", "met his Chinese counterpart": an unplaced official does
     # not act on their own state; the named state on the other side is not where they come from
     # ("summoned the Russian ambassador": the envoy's state is the one addressed)
+    # (not where the event happens: "police arrested a former Kenyan ambassador in Mombasa")
+    loc = _location(sent, [m for m in mentions if not _speaker_place(sent, m)], 0)
+    here = loc.country if loc is not None else None
     addressed = {m.code for m in roles.recipients if m.code and (
-        m.kind in ("country", "capital") and not m.sector or _ENVOY.search(m.text) is not None
-        or _ENVOY_AFTER.match(sent.doc.text, m.end) is not None)}
+        m.kind in ("country", "capital") and not m.sector or m.code != here and (
+            _ENVOY.search(m.text) is not None or _ENVOY_AFTER.match(sent.doc.text, m.end) is not None))}
     return replace(roles, actors=fill(roles.actors, None if code in addressed else code),
                    recipients=fill(roles.recipients, own or code))
 
@@ -176,6 +179,8 @@ def announcing_state(sent, tok, mentions: Sequence[Mention]) -> list[Mention]:  
     for verb in tok.ancestors:
         if verb.lemma_.lower() in _SPEECH_VERBS:
             subj = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-            return [m for m in mentions if m.sector in _STATE_SECTORS and m.code not in NONSTATE
+            # only an uncoded body ("police said", "officials said"): "Ukraine's navy said" of its own sailors
+            # detained, or "the Israeli military said" of hostages released, reports what others did
+            return [m for m in mentions if m.sector in _STATE_SECTORS and not m.code
                     and {t.i for t in _tokens_of(sent, m)} & subj]
     return []

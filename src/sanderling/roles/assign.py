@@ -91,7 +91,7 @@ def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
 
 
 _REPORT_VERBS = {"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "allege"}
-_SENT_AWAY = {"expel", "deport", "eject", "kick", "oust", "ban", "bar"}
+_SENT_AWAY = {"expel", "deport", "eject", "kick", "oust"}  # not "barred from Gaza": the place kept out of
 
 
 def assign_roles(sent: Span, trigger: Token, extra: Token | None, mentions: list[Mention]) -> Roles:
