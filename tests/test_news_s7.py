@@ -310,3 +310,12 @@ def test_the_lede_outranks_the_third_sentence_and_headlines_do_not_count(pipelin
             "The announcement said the army would halt offensive operations from midnight on Sunday.")
     top = top_event(pipeline.code_text(text))
     assert top is not None and top.event == "CONCEDE" and top.event_text.startswith("declared")
+
+
+def test_a_memorandum_submitted_is_a_request_and_elders_are_parties(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("bhilwara: residents of ward 14 submitted a memorandum to the district "
+                                       "collector on monday demanding immediate repair of the sewer line."))
+    assert top is not None and top.event == "REQUEST" and codes(top.actor) == {"IND"}
+    top = top_event(pipeline.code_text("MARSABIT, Kenya — Elders from the Borana community and the Gabra community "
+                                       "on Saturday signed a peace accord aimed at ending months of revenge attacks."))
+    assert top is not None and top.event == "SUPPORT" and codes(top.actor) == {"KEN"}

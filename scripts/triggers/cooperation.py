@@ -956,6 +956,10 @@ ENTRIES += [
     V("launch", "REQUEST", "assist", "103", 0.8, objects=["appeal", "flash appeal",
                                                           "humanitarian appeal"]),
     V("submit", "REQUEST", "", "100", 0.6, objects=["request", "petition", "application"]),
+    # local news: residents, unions and parties "submitted a memorandum to the collector demanding ..."
+    V("submit", "REQUEST", "", "100", 0.8, objects=["memorandum", "charter of demands", "list of demands",
+                                                     "representation"]),
+    V("hand", "REQUEST", "", "100", 0.75, objects=["memorandum", "charter of demands", "list of demands"]),
     V("file", "REQUEST", "", "100", 0.5, objects=["request", "petition"]),
     N("call", "REQUEST", "", "100", 0.6, with_=["for"]),
     N("appeal", "REQUEST", "assist", "103", 0.6, objects=ASSIST_REQ, with_=["for"]),
