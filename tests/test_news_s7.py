@@ -319,3 +319,14 @@ def test_a_memorandum_submitted_is_a_request_and_elders_are_parties(pipeline: Pi
     top = top_event(pipeline.code_text("MARSABIT, Kenya — Elders from the Borana community and the Gabra community "
                                        "on Saturday signed a peace accord aimed at ending months of revenge attacks."))
     assert top is not None and top.event == "SUPPORT" and codes(top.actor) == {"KEN"}
+
+
+def test_a_relative_clause_in_the_subject_describes_someone(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("The lawyer for Hoda Muthana, the US woman who fled Islamic State and now "
+                                       "wants to return home, has called for her to be a voice of a "
+                                       "deradicalisation programme."))
+    assert top is not None and "IMG" not in codes(top.actor)
+    # ... unless nothing else is named
+    top = top_event(pipeline.code_text("The force, which answers to the defence ministry in Caracas, detained 14 "
+                                       "Colombian fuel smugglers near San Antonio del Tachira on Tuesday."))
+    assert top is not None and codes(top.actor) == {"VEN"}

@@ -250,6 +250,12 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     if not actors:
         asides = _asides(a_roots)  # "tribes, backed by a US-led coalition, are fighting": not the coalition
         before = [m for m in cands if m.end <= trigger.idx and m not in recips and not tok_of[id(m)] & asides]
+        # "the lawyer for X, the US woman who fled Islamic State, called for ...": a relative clause in the subject
+        # describes someone; its parties act only when nothing else is named ("the force, which answers to the
+        # ministry in Caracas, detained ...")
+        described = {t.i for r in a_roots for d in r.subtree if d.dep_ == "relcl" and trigger not in d.subtree
+                     for t in d.subtree}
+        before = [m for m in before if not tok_of[id(m)] & described] or before
         if before:
             actors = _with_conjuncts(sent, before[-1], before)
     if not recips:
