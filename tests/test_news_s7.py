@@ -330,3 +330,18 @@ def test_a_relative_clause_in_the_subject_describes_someone(pipeline: Pipeline) 
     top = top_event(pipeline.code_text("The force, which answers to the defence ministry in Caracas, detained 14 "
                                        "Colombian fuel smugglers near San Antonio del Tachira on Tuesday."))
     assert top is not None and codes(top.actor) == {"VEN"}
+
+
+def test_real_news_role_slips(pipeline: Pipeline) -> None:
+    # a place in apposition to a place is a place, not the killer
+    top = top_event(pipeline.code_text("A British woman fighting alongside Kurdish forces in Afrin, northern Syria, "
+                                       "has been killed, her Kurdish commanders have said."))
+    assert top is not None and top.event == "ASSAULT" and "SYR" not in codes(top.actor)
+    # whom the victim had gone to fight did not kill him (the text does not say who did)
+    top = top_event(pipeline.code_text("A British former IT worker who went to Syria to fight against Islamic State "
+                                       "has been killed in Raqqa, his mother has said."))
+    assert top is not None and "IMG" not in codes(top.actor)
+    # "X said Y was Z and called on ...": X calls
+    top = top_event(pipeline.code_text("The WHO said the situation at al-Hol camp was critical and called on all "
+                                       "parties to provide access."))
+    assert top is not None and top.event == "REQUEST" and codes(top.actor) == {"UNO"}

@@ -38,6 +38,12 @@ def _subject(tok: Token) -> list[Token]:
             continue
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [node.head]
+        if (node.dep_ == "conj" and node.lemma_.lower() in _SPEECH_ACTS and node.head.lemma_.lower() in _STATES
+                and node.head.dep_ == "ccomp" and node.head.head.lemma_.lower() in _COMMENT):
+            # "the WHO said the situation was critical and called on all parties ...": the parser joins the act
+            # to the reported clause; it is the speaker's second verb
+            node = node.head.head
+            continue
         told = _told_clause(node)
         if told is not None:
             node = told  # "X toured a plant, state media reported, urging workers to ...": X urges
@@ -53,6 +59,9 @@ def _subject(tok: Token) -> list[Token]:
     return []
 
 
+_SPEECH_ACTS = {"call", "urge", "demand", "appeal", "ask", "warn", "accuse", "condemn", "promise", "vow", "pledge",
+                "reject", "deny", "threaten", "announce", "invite", "welcome", "praise"}
+_STATES = {"be", "remain", "seem", "appear", "become"}
 _COMMENT = {"say", "add", "note", "cite", "quote", "explain", "stress", "insist", "acknowledge", "describe", "report",
             "state", "claim", "clarify", "confirm", "deny"}
 

@@ -33,7 +33,7 @@ def is_place_use(sent: Span, m: Mention) -> bool:
     while head.head.i != head.i and head.dep_ in ("compound", "flat", "amod", "conj", "cc") and head.head in toks:
         head = head.head
     h = head
-    while h.dep_ == "conj":
+    while h.dep_ in ("conj", "appos") and h.head.i != h.i:  # "in Afrin, northern Syria": the apposition too
         h = h.head
     if h.dep_ == "pobj" and h.head.lemma_.lower() == "of" and h.head.head.lemma_.lower() in _SETTLEMENTS:
         h = h.head.head  # "near the port of Gwadar", "in the city of Goma": the settlement noun's preposition
