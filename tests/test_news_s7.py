@@ -345,3 +345,14 @@ def test_real_news_role_slips(pipeline: Pipeline) -> None:
     top = top_event(pipeline.code_text("The WHO said the situation at al-Hol camp was critical and called on all "
                                        "parties to provide access."))
     assert top is not None and top.event == "REQUEST" and codes(top.actor) == {"UNO"}
+
+
+def test_under_bombardment_and_described_accusations(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("Ghouta, a rebel-held suburb of Damascus, is under daily bombardment by "
+                                       "government forces."))
+    assert top is not None and top.event == "ASSAULT" and "Ghouta" in {r.entity_text for r in top.recipient}
+    events = pipeline.code_text("Likewise, his neo-Islamist Justice and Development party, in power since 2002 and "
+                                "accused of economic mismanagement and corruption, may lose its majority.")
+    assert all(e.event != "ACCUSE" for e in events)
+    events = pipeline.code_text("The journalist was arrested and accused of espionage.")
+    assert any(e.event == "ACCUSE" for e in events)

@@ -331,6 +331,17 @@ _NOT_ACTS = {"organiser", "organizer", "leader", "movement", "group", "camp", "s
              "placard", "poster", "helicopter", "aircraft", "jet", "submarine", "dog", "committee", "fund"}
 
 
+def _described_as_accused(tok: Token) -> bool:
+    """ "companies accused of supplying drone parts", "the party, in power since 2002 and accused of corruption":
+    a participle that describes a party, with no accuser and no tense of its own ("was/has accused")."""
+    if tok.tag_ != "VBN" or tok.dep_ == "ROOT" or any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass")
+                                                       for c in tok.children):
+        return False
+    if tok.dep_ == "conj":  # "was arrested and accused of ...": the first verb's tense carries over
+        return not any(c.dep_ in ("aux", "auxpass") for c in tok.head.children) and tok.head.tag_ != "VBD"
+    return tok.dep_ in ("acl", "amod", "appos", "advcl", "relcl")
+
+
 def _goods(tok: Token) -> bool:
     """A weapon noun that is what is made, sold or held ("production of missiles", "missile programme")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -553,8 +564,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     break
                 if entry.event == "ACCUSE":
                     continue
-            if entry.event == "ACCUSE" and tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(
-                    c.dep_ == "agent" for c in tok.children):
+            if entry.event == "ACCUSE" and _described_as_accused(tok):
                 continue  # "12 companies accused of supplying drone parts": who they are, nobody accuses here
             if entry.event == "ACCUSE" and pos == "VERB" and _event_subject(tok, lexicon):
                 continue  # "the attack raised questions about security": an event's effect, nobody accuses

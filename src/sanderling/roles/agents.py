@@ -33,7 +33,7 @@ def _undergone(phrase: Token) -> tuple[list[Token], list[Token]] | None:
     lemma = gov.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in gov.children)
     if not ((prep == "to" and lemma in ("subject", "expose") and passive)
-            or (prep == "under" and lemma in ("come", "fall"))
+            or (prep == "under" and lemma in ("come", "fall", "be", "remain", "stay"))
             or (prep == "with" and lemma in ("hit", "slap", "target") and passive)):
         return None
     # the parser may hang "by X" on the verb as its passive agent
