@@ -356,3 +356,13 @@ def test_under_bombardment_and_described_accusations(pipeline: Pipeline) -> None
     assert all(e.event != "ACCUSE" for e in events)
     events = pipeline.code_text("The journalist was arrested and accused of espionage.")
     assert any(e.event == "ACCUSE" for e in events)
+
+
+def test_victims_of_an_owned_attack_and_imagined_acts(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("Twelve civilians were killed in Turkey's offensive against the Kurdish "
+                                       "enclave of Afrin."))
+    assert top is not None and top.event == "ASSAULT" and codes(top.actor) == {"TUR"}
+    top = top_event(pipeline.code_text("Five civilians were wounded in a Russian airstrike on the town."))
+    assert top is not None and codes(top.actor) == {"RUS"}
+    events = pipeline.code_text("I imagined going to a camp, and fighter jets bombing it and killing me.")
+    assert top_event(events) is None

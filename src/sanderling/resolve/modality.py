@@ -25,7 +25,8 @@ _REPORTING = {"say", "announce", "tell", "state", "add", "report", "confirm", "i
 _REPORT_NOUNS = {"news", "word", "report", "statement", "announcement", "claim", "confirmation", "reports",
                  "rumour", "rumor", "allegation", "message", "bulletin", "assurance"}
 _HYPO_FRAMES = {"consider", "mull", "weigh", "contemplate", "hope", "want", "wish", "seek", "try", "attempt",
-                "fear", "urge", "ask", "hesitate", "design", "mean"}  # "drills designed to intimidate"
+                "fear", "urge", "ask", "hesitate", "design", "mean",
+                "imagine", "dream", "picture"}  # "drills designed to intimidate"
 # "a prosecution is more likely to take place", "is unlikely to attend": a chance, not an act
 _CHANCE = {"likely", "unlikely", "possible", "impossible", "able", "unable"}
 _FORMERLY = {"once", "formerly", "previously"}

@@ -90,6 +90,30 @@ def _holds_mention(roots: list[Token], tok_of: dict[int, set[int]]) -> bool:
     return any(toks & ids for toks in tok_of.values())
 
 
+_OFFENSIVES = {"offensive", "attack", "assault", "raid", "strike", "airstrike", "bombardment", "shelling", "operation",
+               "ambush", "incursion", "invasion", "bombing", "crackdown"}
+
+
+def _attack_owners(trigger: Token) -> list[Token]:
+    """ "24 civilians have been killed in Turkey's offensive", "were wounded in a Russian airstrike": whose
+    attack it was (the owner or nationality of the attack noun the victims fell in)."""
+    out = []
+    # "have been killed and 5,000 displaced in ...": the phrase may hang on the coordinated participle
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    for prep in (p for v in verbs for p in v.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        nouns = [p for p in prep.children if p.dep_ == "pobj"]
+        # "in the first three days of Turkey's offensive"
+        nouns += [q for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for q in c.children if q.dep_ == "pobj"]
+        for n in nouns:
+            if n.lemma_.lower() in _OFFENSIVES:
+                out += [c for c in n.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound")
+                                                                    and c.pos_ in ("PROPN", "ADJ", "NOUN"))]
+    return out
+
+
 _REPORT_VERBS = {"say", "tell", "announce", "report", "confirm", "add", "state", "claim", "allege"}
 _SENT_AWAY = {"expel", "deport", "eject", "kick", "oust"}  # not "barred from Gaza": the place kept out of
 
@@ -154,7 +178,7 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
         if passive and not agents:
             agents = _stray_agents(trigger) or _hands_of(trigger) or [
                 s for c in trigger.children if c.dep_ == "advcl" and _when_clause(c)
-                for s in c.children if s.dep_ == "nsubj"]  # "were killed when gunmen opened fire"
+                for s in c.children if s.dep_ == "nsubj"] or _attack_owners(trigger)  # "... when gunmen opened fire"
         if reduced and not agents and trigger.head.dep_ == "ROOT" and trigger.lemma_.lower() in _ACTING_ONLY:
             # "youths protested at the government house": with no finite verb the parser reads the lower-case
             # clause as a noun with a participle, but nobody is "protested"; the noun is the subject
