@@ -622,6 +622,9 @@ SECTORS: dict[str, list[str]] = {
         "secessionists", "jihadist", "jihadists", "jihadi", "jihadis", "terrorist",
         "terrorists", "terrorist group", "armed group", "armed groups", "mujahideen",
         "armed opposition", "extremists",
+        # Kurdish armed forces are coded by where they fight (Syria's SDF/YPG, Turkey's PKK): place or home country
+        "kurdish forces", "kurdish fighters", "kurdish militia", "kurdish militias", "kurdish militants",
+        "kurdish rebels", "kurdish-led forces", "kurdish guerrillas", "kurdish troops",
     ],
     "PRM": [
         "paramilitary", "paramilitaries", "paramilitary forces", "militia", "militias",

@@ -366,3 +366,9 @@ def test_victims_of_an_owned_attack_and_imagined_acts(pipeline: Pipeline) -> Non
     assert top is not None and codes(top.actor) == {"RUS"}
     events = pipeline.code_text("I imagined going to a camp, and fighter jets bombing it and killing me.")
     assert top_event(events) is None
+
+
+def test_kurdish_forces_are_coded_where_they_fight(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("Turkey launched an offensive against Kurdish fighters in northern Syria."))
+    assert top is not None and top.event == "ASSAULT"
+    assert codes(top.actor) == {"TUR"} and codes(top.recipient) == {"SYR"}
