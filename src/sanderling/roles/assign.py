@@ -273,10 +273,10 @@ def _assign(sent: Span, trigger: Token, extra: Token | None, mentions: list[Ment
     from_parse = bool(actors)
     if not actors:
         asides = _asides(a_roots)  # "tribes, backed by a US-led coalition, are fighting": not the coalition
-        # "a British worker who went to Syria to fight Islamic State has been killed": who the victim fought is
-        # no doer
-        asides |= {t.i for r in r_roots for d in r.subtree if d.dep_ == "relcl" and trigger not in d.subtree
-                   for t in d.subtree}
+        # "a British worker who went to Syria to fight Islamic State has been killed", "a British woman fighting
+        # alongside Kurdish forces has been killed": whom the victim fought against or alongside is no doer
+        asides |= {t.i for r in r_roots for d in r.subtree if trigger not in d.subtree and (
+                   d.dep_ == "relcl" or (d.dep_ == "acl" and r.dep_ == "nsubjpass")) for t in d.subtree}
         before = [m for m in cands if m.end <= trigger.idx and m not in recips and not tok_of[id(m)] & asides]
         # "the lawyer for X, the US woman who fled Islamic State, called for ...": a relative clause in the subject
         # describes someone; its parties act only when nothing else is named ("the force, which answers to the
