@@ -372,3 +372,14 @@ def test_kurdish_forces_are_coded_where_they_fight(pipeline: Pipeline) -> None:
     top = top_event(pipeline.code_text("Turkey launched an offensive against Kurdish fighters in northern Syria."))
     assert top is not None and top.event == "ASSAULT"
     assert codes(top.actor) == {"TUR"} and codes(top.recipient) == {"SYR"}
+
+
+def test_a_withdrawal_of_a_states_own_troops_is_aimed_at_where_they_were(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("Donald Trump ordered a full, rapid withdrawal of over 2,000 US troops in "
+                                       "Syria on Wednesday."))
+    assert top is not None and top.event == "RETREAT"
+    assert codes(top.actor) == {"USA"} and codes(top.recipient) == {"SYR"}
+    # rebels freeing a state's soldiers keep them as recipients
+    top = top_event(pipeline.code_text("ELN guerrillas freed two Colombian soldiers in the border department of "
+                                       "Arauca on Sunday."))
+    assert top is not None and "COL" in codes(top.recipient)

@@ -306,6 +306,10 @@ class Pipeline:
                 aimed = aimed_places(sent, trig.token, body)
                 if aimed:
                     roles = replace(roles, recipients=tuple(aimed[:1]))
+            if trig_type == "RETREAT":  # "Trump ordered a withdrawal of US troops": the state's own troops
+                own = {a.code for a in roles.actors if a.code and a.sector in ("GOV", "MIL", "")}
+                roles = replace(roles, recipients=tuple(r for r in roles.recipients
+                                                        if not (r.code in own and r.sector == "MIL")))
             if not roles.recipients and trig_type == "RETREAT":
                 left = left_places(sent, trig.token, body)
                 if left:

@@ -116,8 +116,11 @@ def left_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Men
         if head is None or head.dep_ != "pobj":
             continue
         prep, gov = head.head, head.head.head
+        # ... or "the withdrawal of 2,000 US troops in Syria"
+        of_thing = gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.i == trigger.i
         if (prep.lemma_.lower() == "from" and gov.i == trigger.i) or (
-                prep.lemma_.lower() in ("in", "from") and gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj")):
+                prep.lemma_.lower() in ("in", "from") and (gov.head.i == trigger.i and gov.dep_ in ("dobj", "obj")
+                                                           or of_thing)):
             out.append(m)
     return out
 
