@@ -383,3 +383,10 @@ def test_a_withdrawal_of_a_states_own_troops_is_aimed_at_where_they_were(pipelin
     top = top_event(pipeline.code_text("ELN guerrillas freed two Colombian soldiers in the border department of "
                                        "Arauca on Sunday."))
     assert top is not None and "COL" in codes(top.recipient)
+
+
+def test_airstrikes_against_a_place_make_it_the_target_not_the_attacker(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("In recent days, airstrikes against the rebel-held eastern Ghouta district "
+                                       "near Damascus have killed dozens."))
+    assert top is not None and top.event == "ASSAULT"
+    assert "SYR" not in codes(top.actor) and codes(top.recipient) == {"SYR"}

@@ -136,7 +136,7 @@ def _noun_roots(tok: Token) -> tuple[list[Token], list[Token]]:
 
 
 _ATTACKS = {"attack", "assault", "bombing", "raid", "ambush", "strike", "blast", "explosion", "killing", "massacre",
-            "abduction", "kidnapping", "operation"}
+            "abduction", "kidnapping", "operation", "airstrike", "shelling", "bombardment", "offensive", "incursion"}
 
 
 def _claimant(trigger: Token, cands: list[Mention], tok_of: dict[int, set[int]]) -> list[Mention]:
