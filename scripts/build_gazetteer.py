@@ -480,6 +480,7 @@ USA ; JUD ; Justice Department | Department of Justice | =DOJ | US Supreme Court
 USA ; SPY ; Central Intelligence Agency | =CIA | National Security Agency | =NSA | Director of National Intelligence | =ODNI
 USA ; COP ; Federal Bureau of Investigation | =FBI | Immigration and Customs Enforcement | =ICE | Customs and Border Protection | =CBP | Border Patrol | Secret Service | US Secret Service | Drug Enforcement Administration | =DEA
 USA ; PTY ; Republican Party | =GOP | Democratic National Committee | Republican National Committee
+USA ; LEG ; Republican senator | Republican senators | Democratic senator | Democratic senators | Republican lawmaker | Republican lawmakers | Democratic lawmaker | Democratic lawmakers | Republican congressman | Democratic congressman | Republican congresswoman | Democratic congresswoman | House Republicans | House Democrats | Senate Republicans | Senate Democrats | Congressional Republicans | Congressional Democrats
 USA ; JRN ; Washington Post | New York Times | Voice of America | Radio Free Europe | Radio Free Europe/Radio Liberty | =RFE/RL | Radio Free Asia
 GBR ; LEG ; House of Commons | House of Lords | Westminster | British Parliament | UK Parliament
 GBR ; GOV ; British Foreign Office | UK Foreign Office | Foreign, Commonwealth and Development Office | =FCDO | Home Office

@@ -390,3 +390,11 @@ def test_airstrikes_against_a_place_make_it_the_target_not_the_attacker(pipeline
                                        "near Damascus have killed dozens."))
     assert top is not None and top.event == "ASSAULT"
     assert "SYR" not in codes(top.actor) and codes(top.recipient) == {"SYR"}
+
+
+def test_us_party_lawmakers_are_us_legislators(pipeline: Pipeline) -> None:
+    top = top_event(pipeline.code_text("Senate Republicans blocked the aid package for Ukraine on Wednesday."))
+    assert top is not None and codes(top.actor) == {"USA"} and top.actor[0].sector == "LEG"
+    events = pipeline.code_text("Republican senator Lindsay Graham said on Twitter that to withdraw the small US "
+                                "force from the region would be a huge mistake.")
+    assert any(codes(e.actor) == {"USA"} for e in events)
