@@ -271,6 +271,7 @@ class Pipeline:
     def _candidates_in(self, i: int, sentences: list[Sentence], first: int, mentions: list[Mention],
                        home: str | None) -> Iterator[_Candidate]:
         pos = bisect_left([m.start for m in mentions], sentences[first].start)
+        lede = _lede_index(sentences)
         for k in range(first, len(sentences)):
             sent = sentences[k]
             while pos < len(mentions) and mentions[pos].start < sent.start:
@@ -286,7 +287,7 @@ class Pipeline:
             if ((inside or (home and _has_people_word(sent.text)))
                     and len(sent.text) <= self.settings.max_sentence_chars
                     and self.lexicon.has_candidate(sent.text) and not _SPORTS.search(sent.text)):
-                yield _Candidate(i, sent, max(0, k - _lede_index(sentences)), tuple(inside), home)
+                yield _Candidate(i, sent, max(0, k - lede), tuple(inside), home)
 
     def _events(self, doc: Document, cand: _Candidate, sent,  # type: ignore[no-untyped-def]
                 probs: dict[str, float] | None = None, emb: Any = None) -> list[Event]:
@@ -310,9 +311,8 @@ class Pipeline:
                 own = {a.code for a in roles.actors if a.code and a.sector in ("GOV", "MIL", "")}
                 roles = replace(roles, recipients=tuple(r for r in roles.recipients
                                                         if not (r.code in own and r.sector == "MIL")))
-            if not roles.recipients and trig_type == "RETREAT":
-                left = left_places(sent, trig.token, body)
-                if left:
+                left = [] if roles.recipients else left_places(sent, trig.token, body)
+                if left:  # ... the country they leave is
                     roles = replace(roles, recipients=tuple(left[:1]))
             where = [m for m in body if m not in roles.recipients]  # a targeted place is not where actors are from
             roles = _place_uncoded(sent, roles, where, cand.home)

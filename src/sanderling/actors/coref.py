@@ -79,12 +79,14 @@ def _surnames(text: str, mentions: Sequence[Mention], free) -> list[Mention]:  #
     Name parts two differently coded people share ("Kim" of both Koreas) are left alone; a bare surname (no
     "Mr."/"Ms.") counts only where a sentence could not start with it as a word ("In May", "Price increases")."""
     owners: dict[str, list[Mention]] = {}
+    surnames: set[str] = set()
     for m in mentions:
         if m.kind != "person" or not m.code:
             continue
         name = _name_run(m.text)
         if len(name) < 2:
             continue
+        surnames.add(name[-1])
         for part in {name[0], name[-1]}:
             if len(part) >= 2 and part not in _MONTHS:
                 owners.setdefault(part, []).append(m)
@@ -94,7 +96,7 @@ def _surnames(text: str, mentions: Sequence[Mention], free) -> list[Mention]:  #
         if len({(p.code, p.sector) for p in people}) > 1:
             continue
         first = min(p.start for p in people)
-        surname = any(_name_run(p.text)[-1] == part for p in people) and len(part) >= 3
+        surname = part in surnames and len(part) >= 3
         for hit in re.finditer(rf"\b({_HONORIFIC})?{re.escape(part)}\b", text):
             s, e = hit.span()
             if s <= first or not free(s, e) or any(a < e and s < b for a, b in taken):
@@ -188,7 +190,7 @@ def carry_over(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
                                    sector=ante.sector, kind="pronoun"))
     # "North Korean leader Kim Jong Un ... Mr. Kim", "Nigerian governor Babagana Zulum ... Zulum": a named
     # person is later called by surname (or, with an honorific, by the first part of an East Asian name)
-    out.extend(_surnames(text, mentions, lambda s, e: free(s, e)))
+    out.extend(_surnames(text, mentions, free))
     # Korea stories call the two states "the North" and "the South"
     if _korea_story(mentions):
         for hit in _KOREAS.finditer(text):

@@ -9,11 +9,10 @@ The coder parses only candidate sentences; these cheap tests pick them and clean
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from sanderling.actors.gazetteer import _builtin_data
 from sanderling.roles import GENERIC_WORDS
 
 # match reports ("City beat Madrid 3-1", "the Diamond League meeting") are not political events
@@ -56,8 +55,7 @@ def _dateline_end(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    data = json.loads(resources.files("sanderling.actors").joinpath("data", "gazetteer.json").read_text("utf-8"))
-    return frozenset(n.lower() for c in data["countries"] for n in c["names"])
+    return frozenset(n.lower() for c in _builtin_data()["countries"] for n in c["names"])
 
 
 def _mask_dateline(text: str) -> str:

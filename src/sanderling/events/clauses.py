@@ -8,10 +8,17 @@ example, in "police said protesters blocked the road" ``_clause_depth`` of "bloc
 from __future__ import annotations
 
 from sanderling.events.candidates import _PEOPLE_FORMS
-from sanderling.events.semicolon import _semicolon_clause
 
 # subordinate clauses report background and motives; the main clause usually carries the event
 _SUBORDINATE = {"advcl", "acl", "relcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"}
+
+
+def _semicolon_clause(node) -> bool:  # type: ignore[no-untyped-def]
+    """A clause the parser hung as the complement of the next one across a semicolon: "a woman was raped by
+    three men; the police have registered a case" reports two events, not a case about a rape."""
+    head = node.head
+    return node.dep_ in ("ccomp", "parataxis") and node.i < head.i and any(
+        c.dep_ == "punct" and c.text == ";" and node.i < c.i < head.i for c in head.children)
 
 
 def _clause_depth(tok) -> int:  # type: ignore[no-untyped-def]

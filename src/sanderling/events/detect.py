@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported by the parser when needed: the CLI process starts faster
     from spacy.tokens import Span, Token
 
+from sanderling.events.clauses import _semicolon_clause
 from sanderling.events.lexicon import Lexicon, TriggerEntry
-from sanderling.events.semicolon import _semicolon_clause
 
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd", "dative", "pobj", "xcomp", "npadvmod", "acomp"}
 _WITH_DEPS = {"prt", "prep", "agent", "advmod", "mark", "aux", "dep"}

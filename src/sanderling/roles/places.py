@@ -72,20 +72,25 @@ def _probed_places(sent: Span, roots: list[Token], mentions: list[Mention]) -> l
 _AIM_PREPS = {"at", "on", "against", "into", "toward", "towards", "across", "around"}  # "drills around Taiwan"
 
 
+def _place_prep(sent: Span, m: Mention) -> Token | None:
+    """The preposition a coded place used as a place hangs on ("fired rockets at northern Israel" → "at")."""
+    if not (m.code and is_place_use(sent, m)):
+        return None
+    toks = _tokens_of(sent, m)
+    if not toks:
+        return None
+    head = toks[-1]
+    while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.head if head.dep_ == "pobj" else None
+
+
 def aimed_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Mention]:
     """Places an attack is aimed at ("fired rockets at northern Israel", "drones on Kyiv"): for force
     events the place named after at/on/against is the target, not just the location."""
     out = _across_border(sent, trigger, mentions)
     for m in mentions:
-        if not (m.code and is_place_use(sent, m)) or m in out:
-            continue
-        toks = _tokens_of(sent, m)
-        if not toks:
-            continue
-        head = toks[-1]
-        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
-            head = head.head
-        prep = head.head if head.dep_ == "pobj" else None
+        prep = _place_prep(sent, m) if m not in out else None
         if prep is None:
             continue
         gov = prep.head
@@ -107,15 +112,10 @@ def left_places(sent: Span, trigger: Token, mentions: list[Mention]) -> list[Men
     left is the recipient."""
     out = []
     for m in mentions:
-        if not (m.code and is_place_use(sent, m)):
+        prep = _place_prep(sent, m)
+        if prep is None:
             continue
-        toks = _tokens_of(sent, m)
-        head = toks[-1] if toks else None
-        while head is not None and head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
-            head = head.head
-        if head is None or head.dep_ != "pobj":
-            continue
-        prep, gov = head.head, head.head.head
+        gov = prep.head
         # ... or "the withdrawal of 2,000 US troops in Syria"
         of_thing = gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.i == trigger.i
         if (prep.lemma_.lower() == "from" and gov.i == trigger.i) or (
